@@ -1,0 +1,1 @@
+"""Channel formats: counting, sanitizing and converting text for email, SMS, Slack, push."""

@@ -1,0 +1,60 @@
+"""Plain-text measures shared by every channel: grapheme clusters, words, safe truncation."""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["grapheme_count", "graphemes", "normalize_space", "truncate_graphemes", "word_count"]
+
+_GRAPHEME = regex.compile(r"\X")
+_SPACE = regex.compile(r"\s+")
+
+
+def graphemes(text: str) -> list[str]:
+    """Split text into user-perceived characters (an emoji with modifiers is one)."""
+    return _GRAPHEME.findall(text)
+
+
+def grapheme_count(text: str) -> int:
+    """Number of grapheme clusters; equals ``len()`` for text without combining sequences."""
+    if text.isascii():
+        # CRLF is the only ASCII grapheme made of two code points.
+        return len(text) - text.count("\r\n")
+    return len(_GRAPHEME.findall(text))
+
+
+def word_count(text: str) -> int:
+    """Words as ``str.split()`` counts them (how every channel limit in words is defined)."""
+    return len(text.split())
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def truncate_graphemes(text: str, limit: int, *, ellipsis: str = "…") -> str:
+    """Cut ``text`` to at most ``limit`` graphemes, at a word boundary when one is near.
+
+    Never splits a grapheme cluster; appends ``ellipsis`` (counted in the limit) when it cuts.
+    Idempotent: text already within the limit is returned unchanged.
+    """
+    if limit < 0:
+        raise ValueError("limit must be >= 0")
+    clusters = graphemes(text)
+    if len(clusters) <= limit:
+        return text
+    room = limit - len(graphemes(ellipsis))
+    if room <= 0:
+        return "".join(clusters[:limit])
+    head = clusters[:room]
+    # Prefer the last whitespace boundary in the second half of the kept text.
+    cut = room
+    for i in range(room - 1, room // 2 - 1, -1):
+        if head[i].isspace():
+            cut = i
+            break
+    kept = "".join(head[:cut]).rstrip()
+    if not kept:
+        kept = "".join(head).rstrip()
+    return kept + ellipsis
