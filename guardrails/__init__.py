@@ -13,6 +13,13 @@ __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
     "Button": "guardrails.models",
+    "Checker": "guardrails.api",
+    "Context": "guardrails.context",
+    "Governance": "guardrails.context",
+    "Report": "guardrails.report",
+    "ReviewFlag": "guardrails.report",
+    "Violation": "guardrails.report",
+    "check": "guardrails.api",
     "ConfigurationError": "guardrails.errors",
     "Draft": "guardrails.models",
     "EmailDraft": "guardrails.models",
@@ -31,7 +38,9 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:
-    from guardrails.api import convert, parse, sms_info
+    from guardrails.api import Checker, check, convert, parse, sms_info
+    from guardrails.context import Context, Governance
+    from guardrails.report import Report, ReviewFlag, Violation
     from guardrails.errors import ConfigurationError, GuardrailsError, InputError, RulePackError
     from guardrails.models import (
         Button,

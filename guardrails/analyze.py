@@ -1,0 +1,197 @@
+"""One shared, lazily computed view of a parsed message that every rule reads.
+
+HTML is parsed at most once per message, visible text and links are extracted at most
+once, and nothing here knows about rules. Heavy modules (lxml, nh3) are imported only
+when a message actually has an HTML field.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+from guardrails.models import Draft, PushDraft
+from guardrails.profiles import ChannelProfile, profile
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["URL_PATTERN", "FieldView", "Link", "Message", "analyze"]
+
+LinkKind = Literal["href", "text", "markdown", "slack", "button"]
+
+# A URL with a scheme (web or app deep link) or a bare www. host; trailing punctuation trimmed.
+URL_PATTERN = regex.compile(
+    r"(?<![\w@/])(?:[a-z][a-z0-9+.\-]{1,30}://[^\s<>\"'`|\]\[)(]*(?:\([^\s<>\"')(]*\)[^\s<>\"'`|\]\[)(]*)*"
+    r"|www\.[^\s<>\"'`|\]\[)(]+)",
+    regex.IGNORECASE,
+)
+_TRAILING = ".,;:!?*_~'\""
+_MD_LINK = regex.compile(r"!?\[([^\]\n]{0,300})\]\(\s*([^)\s]{0,2000})(?:\s+\"[^\"\n]*\")?\s*\)")
+_SLACK_LINK = regex.compile(r"<((?:[a-z][a-z0-9+.\-]*:|#|/)[^|>\s]{0,2000})(?:\|([^>\n]{0,300}))?>", regex.I)
+_SLACK_MENTION = regex.compile(r"<([@#!][^>|\s]{1,80})(?:\|([^>\n]{0,80}))?>")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link the recipient can follow, with where it was written."""
+
+    url: str
+    field: str
+    kind: LinkKind
+    offset: int = 0
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldView:
+    """One message field as written, where it starts in the raw output, and its format."""
+
+    name: str
+    raw: str
+    line: int | None
+    format: str
+
+
+def _trim_url(url: str) -> str:
+    url = url.rstrip(_TRAILING)
+    # Drop an unbalanced closing parenthesis picked up from prose: "(see https://x.com/a)".
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(_TRAILING)
+    return url
+
+
+def bare_urls(text: str) -> list[tuple[str, int]]:
+    """Every URL-looking token in plain text, with its offset."""
+    if "://" not in text and "www." not in text.lower():
+        return []
+    return [(_trim_url(m.group()), m.start()) for m in URL_PATTERN.finditer(text)]
+
+
+def strip_urls(text: str) -> str:
+    """Text with every URL replaced by a space (governance terms never match inside links)."""
+    if "://" not in text and "www." not in text.lower():
+        return text
+    return URL_PATTERN.sub(" ", text)
+
+
+class Message:
+    """The analyzed message: fields, visible text, links. Build with :func:`analyze`."""
+
+    def __init__(self, draft: Draft, channel_profile: ChannelProfile) -> None:
+        self.draft = draft
+        self.profile = channel_profile
+        self.channel = channel_profile.name
+        views: dict[str, FieldView] = {}
+        for name, value in draft.text_fields().items():
+            fmt = channel_profile.formats.get(name, "plain")
+            views[name] = FieldView(name, value, draft.lines.get(name), fmt)
+        if isinstance(draft, PushDraft):
+            for i, button in enumerate(draft.buttons):
+                key = f"buttons[{i}].label"
+                views[key] = FieldView(key, button.label, button.line, "plain")
+        self.fields = views
+
+    # -- text -------------------------------------------------------------------------------
+
+    @functools.cached_property
+    def html_root(self) -> HtmlElement | None:
+        """The email body parsed once with lxml (None when the channel has no HTML field)."""
+        view = self.fields.get("body_html")
+        if view is None:
+            return None
+        from guardrails.formats.email import parse_html
+
+        return parse_html(view.raw)
+
+    @functools.cached_property
+    def _visible(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name, view in self.fields.items():
+            if view.format == "html":
+                from guardrails.formats.email import html_to_text
+
+                root = self.html_root
+                out[name] = html_to_text(root) if root is not None else ""
+            elif view.format == "mrkdwn":
+                text = _SLACK_LINK.sub(lambda m: m.group(2) or m.group(1), view.raw)
+                out[name] = _SLACK_MENTION.sub(lambda m: m.group(2) or m.group(1), text)
+            else:
+                out[name] = view.raw
+        return out
+
+    def visible(self, name: str) -> str:
+        """What the recipient reads in field ``name`` (HTML rendered to text, Slack links as labels)."""
+        return self._visible.get(name, "")
+
+    def visible_without_urls(self, name: str) -> str:
+        """Visible text of ``name`` with URLs blanked out."""
+        return strip_urls(self.visible(name))
+
+    @functools.cached_property
+    def shown_text(self) -> str:
+        """All recipient-visible text of the message, one field per paragraph."""
+        return "\n\n".join(self._visible[name] for name in self.fields)
+
+    # -- links ------------------------------------------------------------------------------
+
+    @functools.cached_property
+    def links(self) -> list[Link]:
+        """Every link: hrefs, bare URLs, markdown and Slack links, button targets."""
+        found: list[Link] = []
+        for name, view in self.fields.items():
+            if name.startswith("buttons["):
+                continue
+            if view.format == "html":
+                root = self.html_root
+                if root is not None:
+                    from guardrails.formats.email import visible_links
+
+                    for href, label in visible_links(root):
+                        found.append(Link(href, name, "href", label=label))
+                    text = root.text_content()
+                    for url, offset in bare_urls(text):
+                        found.append(Link(url, name, "text", offset))
+                continue
+            raw = view.raw
+            spans: list[tuple[int, int]] = []
+            if "](" in raw:
+                for m in _MD_LINK.finditer(raw):
+                    found.append(Link(m.group(2), name, "markdown", m.start(), m.group(1)))
+                    spans.append(m.span())
+            if "<" in raw:
+                for m in _SLACK_LINK.finditer(raw):
+                    found.append(Link(m.group(1), name, "slack", m.start(), m.group(2)))
+                    spans.append(m.span())
+            for url, offset in bare_urls(raw):
+                if not any(a <= offset < b for a, b in spans):
+                    found.append(Link(url, name, "text", offset))
+        if isinstance(self.draft, PushDraft):
+            for i, button in enumerate(self.draft.buttons):
+                found.append(Link(button.url, f"buttons[{i}].url", "button", 0, button.label))
+        return found
+
+    # -- locations --------------------------------------------------------------------------
+
+    def line_of(self, name: str | None, offset: int | None = None) -> int | None:
+        """1-based line in the raw output of ``offset`` within field ``name``."""
+        if name is None:
+            return None
+        base = name.split(".")[0] if name.startswith("buttons[") else name
+        view = self.fields.get(base) or self.fields.get(name)
+        if view is None:
+            line = self.draft.lines.get(base)
+            return line
+        if view.line is None:
+            return None
+        if offset is None or offset <= 0:
+            return view.line
+        return view.line + view.raw.count("\n", 0, offset)
+
+
+def analyze(draft: Draft) -> Message:
+    """Build the shared view of ``draft`` for its channel."""
+    return Message(draft, profile(draft.channel))

@@ -1,0 +1,1 @@
+"""The ``guardrails`` command line (imports stay lazy: pre-commit runs it on every commit)."""

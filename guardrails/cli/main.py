@@ -1,0 +1,260 @@
+"""``guardrails`` entry point: check, parse, convert, rules. Exit 0 clean, 1 violations, 2 errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main"]
+
+CHANNEL_CHOICES = ("email", "sms", "slack", "slack_dm", "slack_channel", "push", "in_app")
+FORMATS = ("text", "json", "sarif", "github")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2, no usage dump
+        self.exit(2, f"guardrails: error: {message}\n")
+
+
+def _ids(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _build() -> argparse.ArgumentParser:
+    parser = _Parser(prog="guardrails", description="Is this AI-generated message safe to send?")
+    from guardrails import __version__
+
+    parser.add_argument("--version", action="version", version=f"guardrails {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    chk = sub.add_parser("check", help="check message files against the rules")
+    chk.add_argument("paths", nargs="+", metavar="PATH")
+    chk.add_argument("--channel", choices=CHANNEL_CHOICES)
+    chk.add_argument("--context", metavar="FILE.json")
+    chk.add_argument("--rules", action="append", default=[], metavar="PACK.toml")
+    chk.add_argument("--select", type=_ids, default=None, metavar="IDS")
+    chk.add_argument("--ignore", type=_ids, default=None, metavar="IDS")
+    chk.add_argument("--format", choices=FORMATS, default="text")
+    chk.add_argument("--output", metavar="FILE", help="also write the report to FILE")
+    chk.add_argument("--fail-on", choices=("error", "warning"), default="error")
+    chk.add_argument("--jobs", type=int, default=1, metavar="N")
+
+    prs = sub.add_parser("parse", help="parse a raw LLM output into fields (JSON)")
+    prs.add_argument("file")
+    prs.add_argument("--channel", choices=CHANNEL_CHOICES)
+
+    cnv = sub.add_parser("convert", help="convert text to a channel format")
+    cnv.add_argument("file")
+    cnv.add_argument("--to", required=True, choices=("email", "sms", "slack", "push", "text"))
+    cnv.add_argument("--source", choices=("markdown", "html", "text"))
+    cnv.add_argument("--segments", type=int, default=None)
+    cnv.add_argument("--limit", type=int, default=None)
+
+    rls = sub.add_parser("rules", help="list, explain or test rules")
+    rls.add_argument("--explain", metavar="ID")
+    rls.add_argument("--test", metavar="PACK.toml", nargs="?", const="",
+                     help="run every rule's examples (built-in packs when no file is given)")
+    rls.add_argument("--rules", action="append", default=[], metavar="PACK.toml")
+    rls.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _channel_for(path: Path, forced: str | None) -> str:
+    from guardrails.cli.inputs import channel_from_name
+    from guardrails.errors import ConfigurationError
+
+    channel = forced or channel_from_name(path)
+    if channel is None:
+        raise ConfigurationError(
+            f"{path}: cannot tell the channel; name it like 'x.sms.txt' or pass --channel"
+        )
+    return channel
+
+
+def _load_context(path: str | None) -> Any:
+    if path is None:
+        return None
+    import json
+
+    from guardrails.api import to_context
+    from guardrails.cli.inputs import read_text
+    from guardrails.errors import ConfigurationError
+
+    text = read_text(Path(path))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigurationError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{path}: context must be a JSON object")
+    try:
+        return to_context(data)
+    except ConfigurationError as exc:
+        raise ConfigurationError(f"{path}: {exc}") from None
+
+
+def _check_one(args: tuple[str, str, Any, list[str], list[str] | None, list[str] | None]) -> Any:
+    path, channel, context, rules, select, ignore = args
+    from guardrails.api import Checker
+    from guardrails.cli.inputs import read_text
+
+    checker = _checker_cache(tuple(rules), tuple(select or ()), tuple(ignore or ()))
+    return checker.check(read_text(Path(path)), channel, context)
+
+
+_CHECKERS: dict[tuple[Any, ...], Any] = {}
+
+
+def _checker_cache(rules: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
+    key = (rules, select, ignore)
+    if key not in _CHECKERS:
+        from guardrails.api import Checker
+
+        _CHECKERS[key] = Checker(rules=list(rules), select=list(select) or None,
+                                 ignore=list(ignore) or None)
+    return _CHECKERS[key]
+
+
+def _cmd_check(ns: argparse.Namespace) -> int:
+    from guardrails.cli.inputs import discover
+    from guardrails.cli.output import FileResult, render
+    from guardrails.errors import InputError
+
+    checker = _checker_cache(tuple(ns.rules), tuple(ns.select or ()), tuple(ns.ignore or ()))
+    context = _load_context(ns.context)
+    files = discover(ns.paths, any_name=ns.channel is not None)
+    jobs = [(str(p), _channel_for(p, ns.channel), context, ns.rules, ns.select, ns.ignore)
+            for p in files]
+    results: list[FileResult] = []
+    input_errors: list[str] = []
+    if ns.jobs > 1 and len(jobs) > 8:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=ns.jobs) as pool:
+            futures = [pool.submit(_check_one, job) for job in jobs]
+            for job, future in zip(jobs, futures, strict=True):
+                try:
+                    results.append(FileResult(job[0], future.result()))
+                except InputError as exc:
+                    input_errors.append(str(exc))
+    else:
+        for job in jobs:
+            try:
+                results.append(FileResult(job[0], _check_one(job)))
+            except InputError as exc:
+                input_errors.append(str(exc))
+    color = ns.format == "text" and sys.stdout.isatty()
+    out = render(ns.format, results, checker.pack, color=color)
+    if ns.output:
+        Path(ns.output).write_text(render(ns.format, results, checker.pack) + "\n",
+                                   encoding="utf-8")
+        if ns.format != "text":
+            out = render("text", results, checker.pack, color=sys.stdout.isatty())
+    if out:
+        print(out)
+    for line in input_errors:
+        print(f"guardrails: error: {line}", file=sys.stderr)
+    if input_errors:
+        return 2
+    failing = {"error"} if ns.fail_on == "error" else {"error", "warning"}
+    return 1 if any(v.level in failing for r in results for v in r.report.violations) else 0
+
+
+def _cmd_parse(ns: argparse.Namespace) -> int:
+    import json
+
+    from guardrails.api import parse
+    from guardrails.cli.inputs import read_text
+
+    path = Path(ns.file)
+    channel = _channel_for(path, ns.channel)
+    draft = parse(read_text(path), channel)
+    print(json.dumps(draft.model_dump(exclude={"raw"}), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cmd_convert(ns: argparse.Namespace) -> int:
+    from guardrails.api import convert
+    from guardrails.cli.inputs import read_text
+
+    options: dict[str, Any] = {}
+    if ns.segments is not None:
+        options["segments"] = ns.segments
+    if ns.limit is not None:
+        options["limit"] = ns.limit
+    print(convert(read_text(Path(ns.file)), to=ns.to, source=ns.source, **options))
+    return 0
+
+
+def _cmd_rules(ns: argparse.Namespace) -> int:
+    import json
+
+    from guardrails.api import Checker
+    from guardrails.engine.pack import load_pack
+
+    if ns.test is not None:
+        from guardrails.engine.selftest import run_examples
+
+        pack = load_pack(ns.test) if ns.test else Checker().pack
+        failures = 0
+        for res in run_examples(pack):
+            status = "ok" if res.ok else "FAIL"
+            failures += not res.ok
+            print(f"{status:4} {res.rule} example {res.index + 1} ({res.expect}): {res.detail}")
+        total = sum(len(r.spec.examples) for r in pack.rules)
+        print(f"{total - failures} passed, {failures} failed")
+        return 1 if failures else 0
+    pack = Checker(rules=ns.rules).pack
+    if ns.explain:
+        rule = pack.get(ns.explain.upper())
+        if rule is None:
+            from guardrails.errors import ConfigurationError
+
+            raise ConfigurationError(f"unknown rule {ns.explain!r}; run 'guardrails rules'")
+        s = rule.spec
+        print(f"{s.id} ({s.name}) — constraint {s.constraint}, {s.level}, check '{s.check}', "
+              f"channels: {', '.join(sorted(rule.channels))}")
+        print(s.explain.strip())
+        return 0
+    if ns.format == "json":
+        print(json.dumps([{"id": r.id, "name": r.spec.name, "constraint": r.spec.constraint,
+                           "level": r.spec.level, "check": r.spec.check,
+                           "channels": sorted(r.channels)} for r in pack.rules], indent=2))
+        return 0
+    for r in pack.rules:
+        print(f"{r.id}  [{r.spec.constraint}] {r.spec.level:<7} {r.spec.name:<32} "
+              f"{r.spec.message.split(':')[0]}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 clean, 1 violations, 2 usage/config/input error)."""
+    parser = _build()
+    ns = parser.parse_args(argv)
+    if ns.command is None:
+        parser.print_help()
+        return 2
+    from guardrails.errors import GuardrailsError
+
+    handlers = {"check": _cmd_check, "parse": _cmd_parse, "convert": _cmd_convert,
+                "rules": _cmd_rules}
+    try:
+        return handlers[ns.command](ns)
+    except GuardrailsError as exc:
+        print(f"guardrails: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a traceback on the command line
+        print(f"guardrails: error: internal error: {type(exc).__name__}: {exc}"[:500],
+              file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""What every check kind shares: the hit it yields and the compiled-rule protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from guardrails.analyze import Message
+    from guardrails.context import Context
+    from guardrails.report import Fix, ReviewFlag
+
+__all__ = ["REGEX_TIMEOUT", "Hit", "Params", "RunState", "Runner", "finditer", "search"]
+
+REGEX_TIMEOUT = 0.25
+"""Seconds one pattern may spend on one field before the rule reports an engine error."""
+
+
+class Params(BaseModel):
+    """Base for the typed params of every check kind (unknown keys are errors)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(slots=True)
+class Hit:
+    """One finding of a check, before the engine turns it into a Violation or ReviewFlag."""
+
+    field: str | None
+    detail: str = ""
+    evidence: str | None = None
+    offset: int | None = None
+    fix: Fix | None = None
+    category: str | None = None
+    """Set by ``flag`` checks: the review category this hit raises."""
+
+
+@dataclass(slots=True)
+class RunState:
+    """What earlier rules found in this run (review flags feed the review-claim rule)."""
+
+    flags: list[ReviewFlag] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+Runner = Callable[["Message", "Context", RunState, tuple[str, ...]], Iterable[Hit]]
+"""A compiled check: (message, context, state, fields) → hits."""
+
+
+def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer`` with the engine's timeout (TimeoutError on catastrophic patterns)."""
+    return pattern.finditer(text, timeout=REGEX_TIMEOUT)
+
+
+def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pattern.search`` with the engine's timeout."""
+    return pattern.search(text, timeout=REGEX_TIMEOUT)

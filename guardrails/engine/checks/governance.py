@@ -1,0 +1,75 @@
+"""``governance``: the context's forbidden terms, banned phrases, disclaimer, sign-off, freshness."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from guardrails.engine.base import Hit, Params, Runner, RunState
+from guardrails.engine.lexicon import Lexicon, words
+
+if TYPE_CHECKING:
+    from guardrails.analyze import Message
+    from guardrails.context import Context
+
+__all__ = ["GovernanceParams", "compile_governance"]
+
+
+class GovernanceParams(Params):
+    item: Literal["forbidden_terms", "banned_phrases", "required_disclaimer", "sign_off",
+                  "freshness"]
+    max_age_days: int = Field(default=30, ge=0)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def compile_governance(params: Params) -> Runner:
+    assert isinstance(params, GovernanceParams)
+    p = params
+
+    def run(message: Message, context: Context, state: RunState,
+            fields: tuple[str, ...]) -> Iterator[Hit]:
+        gov = context.governance
+        if p.item == "freshness":
+            if context.governance_missing:
+                yield Hit(None, detail="generated without governance", category="governance")
+            elif gov is not None and gov.updated_at is not None:
+                age = (context.today() - gov.updated_at).days
+                if age > p.max_age_days:
+                    yield Hit(None, detail=f"governance is {age} days old "
+                              f"(updated {gov.updated_at.isoformat()}, limit {p.max_age_days})",
+                              category="governance")
+            return
+        if gov is None:
+            return
+        if p.item in ("forbidden_terms", "banned_phrases"):
+            terms = gov.forbidden_terms if p.item == "forbidden_terms" else gov.banned_phrases
+            if not terms:
+                return
+            key = f"lexicon:{p.item}"
+            lexicon = state.cache.get(key)
+            if not isinstance(lexicon, Lexicon):
+                lexicon = Lexicon((t, t) for t in terms)
+                state.cache[key] = lexicon
+            seen: set[str] = set()
+            for name in fields:
+                for term, _ in lexicon.find(words(message.visible_without_urls(name))):
+                    if term.source not in seen:
+                        seen.add(term.source)
+                        yield Hit(name, detail=repr(term.source), evidence=term.source)
+            return
+        wanted = gov.required_disclaimer if p.item == "required_disclaimer" else gov.sign_off
+        if not wanted or not wanted.strip():
+            return
+        needle = _norm(wanted)
+        for name in fields:
+            if needle not in _norm(message.visible(name)):
+                yield Hit(name, detail=repr(wanted.strip()), evidence=wanted.strip())
+
+    return run
+
+

@@ -1,0 +1,106 @@
+"""``grounded``: every figure, customer name and lexicon claim must be backed by the facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+import regex
+from pydantic import field_validator
+
+from guardrails.engine.base import Hit, Params, Runner, RunState, finditer
+from guardrails.engine.grounding import FactBase, name_claims, number_claims
+from guardrails.engine.lexicon import Lexicon, words
+
+if TYPE_CHECKING:
+    from guardrails.analyze import Message
+    from guardrails.context import Context
+
+__all__ = ["GroundedParams", "compile_grounded", "fact_base"]
+
+
+class GroundedParams(Params):
+    claims: Literal["numbers", "names", "phrases"]
+    terms: tuple[str, ...] = ()
+    """For ``phrases``: claim phrases ("award-winning", "guarantee*"); a trailing * is a prefix."""
+    patterns: tuple[str, ...] = ()
+    """For ``phrases``: regexes for claims with a shape ("you'll get paid faster")."""
+
+    @field_validator("patterns")
+    @classmethod
+    def _valid(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+        return value
+
+
+def fact_base(context: Context, state: RunState) -> FactBase:
+    """The context's facts, governance text and goal, indexed once per run."""
+    cached = state.cache.get("facts")
+    if isinstance(cached, FactBase):
+        return cached
+    texts = list(context.facts)
+    if context.goal:
+        texts.append(context.goal)
+    gov = context.governance
+    if gov is not None:
+        texts.extend(t for t in (gov.text, gov.required_disclaimer, gov.sign_off) if t)
+    base = FactBase(texts)
+    state.cache["facts"] = base
+    return base
+
+
+def compile_grounded(params: Params) -> Runner:
+    assert isinstance(params, GroundedParams)
+    p = params
+    lexicon = Lexicon((t, t) for t in p.terms)
+    pattern = regex.compile("|".join(f"(?:{x})" for x in p.patterns), regex.I) if p.patterns \
+        else None
+
+    def run(message: Message, context: Context, state: RunState,
+            fields: tuple[str, ...]) -> Iterator[Hit]:
+        facts = fact_base(context, state)
+        seen: set[str] = set()
+        for name in fields:
+            text = message.visible_without_urls(name)
+            if p.claims == "numbers":
+                for claim in number_claims(text):
+                    if claim.text not in seen and not facts.supports_number(claim):
+                        seen.add(claim.text)
+                        yield Hit(name, detail=repr(_sentence(text, claim.offset)),
+                                  evidence=claim.text)
+            elif p.claims == "names":
+                for claim in name_claims(text):
+                    if claim.text not in seen and not facts.supports_words(claim.text):
+                        seen.add(claim.text)
+                        yield Hit(name, detail=repr(_sentence(text, claim.offset)),
+                                  evidence=claim.text)
+            else:
+                found: list[tuple[str, int | None]] = []
+                if lexicon:
+                    toks = words(text)
+                    for term, _index in lexicon.find(toks):
+                        found.append((term.source.rstrip("*"), None))
+                if pattern is not None:
+                    found.extend((m.group(), m.start()) for m in finditer(pattern, text))
+                for phrase, offset in found:
+                    key = phrase.lower()
+                    if key in seen or facts.supports_words(phrase):
+                        continue
+                    seen.add(key)
+                    at = offset if offset is not None else max(text.lower().find(key), 0)
+                    yield Hit(name, detail=repr(_sentence(text, at)), evidence=phrase)
+
+    return run
+
+
+def _sentence(text: str, offset: int) -> str:
+    """The sentence around ``offset``, trimmed to a readable quote."""
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    ends = [i for i in (text.find(". ", offset), text.find("\n", offset)) if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    quote = " ".join(text[start:end].split())
+    return quote if len(quote) <= 160 else quote[:157] + "..."

@@ -1,0 +1,52 @@
+"""``personal_details``: personal-life details (family, travel, health...) the goal doesn't need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from guardrails.engine.base import Hit, Params, Runner, RunState
+from guardrails.engine.lexicon import Lexicon, strip_accents, words
+
+if TYPE_CHECKING:
+    from guardrails.analyze import Message
+    from guardrails.context import Context
+
+__all__ = ["PersonalParams", "compile_personal"]
+
+
+class PersonalParams(Params):
+    categories: dict[str, tuple[str, ...]]
+    """Category → terms (phrases; trailing * = prefix). A goal naming any term of a category
+    makes that category relevant."""
+
+
+def compile_personal(params: Params) -> Runner:
+    assert isinstance(params, PersonalParams)
+    lexicon = Lexicon((term, cat) for cat, terms in params.categories.items() for term in terms)
+
+    def run(message: Message, context: Context, state: RunState,
+            fields: tuple[str, ...]) -> Iterator[Hit]:
+        goal_hits = {t.key for t, _ in lexicon.find(words(strip_accents(context.goal or "")))}
+        reported: set[str] = set()
+        for name in fields:
+            text = message.visible_without_urls(name)
+            for term, _index in lexicon.find(words(text)):
+                if term.key in goal_hits or term.key in reported:
+                    continue
+                reported.add(term.key)
+                phrase = term.source.rstrip("*")
+                at = text.lower().find(phrase.split()[0])
+                yield Hit(name, detail=f"{term.key} detail {_around(text, at)!r}", evidence=phrase,
+                          offset=None)
+
+    return run
+
+
+def _around(text: str, at: int) -> str:
+    if at < 0:
+        return ""
+    start = max(text.rfind(". ", 0, at) + 1, text.rfind("\n", 0, at) + 1, at - 60)
+    end_candidates = [i for i in (text.find(". ", at), text.find("\n", at)) if i != -1]
+    end = min([*end_candidates, at + 80, len(text)])
+    return " ".join(text[start:end + 1].split())

@@ -1,0 +1,147 @@
+"""``flag`` raises review flags (never violations); ``review_claim`` catches a false "no review"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+import regex
+from pydantic import field_validator
+
+from guardrails.engine.base import Hit, Params, Runner, RunState, finditer
+from guardrails.engine.lexicon import Lexicon, words
+
+if TYPE_CHECKING:
+    from guardrails.analyze import Message
+    from guardrails.context import Context
+
+__all__ = ["FlagParams", "ReviewClaimParams", "compile_flag", "compile_review_claim"]
+
+SENSITIVE_CATEGORIES = ("pricing", "legal", "medical", "financial", "compliance")
+
+
+def _check_patterns(value: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in value:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+    return value
+
+
+class FlagParams(Params):
+    category: Literal["pricing", "legal", "medical", "financial", "compliance", "governance",
+                      "evaluation", "first_send", "sensitive"]
+    source: Literal["text", "evaluation", "first_send", "sensitive_marker"] = "text"
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    """Phrases that contain a term but are not the topic ("priceless", "Medical Center")."""
+
+    _v = field_validator("patterns", "exclude")(_check_patterns)
+
+
+class ReviewClaimParams(Params):
+    terms: tuple[str, ...] = ()
+    """Phrases claiming review is unnecessary ("no review needed", "auto-send")."""
+    patterns: tuple[str, ...] = ()
+
+    _v = field_validator("patterns")(_check_patterns)
+
+
+def _normalize_score(raw: object) -> float | None:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return None
+    score = float(raw)
+    if score < 0:
+        return None
+    if score <= 1:
+        return score
+    if score <= 10:
+        return score / 10
+    if score <= 100:
+        return score / 100
+    return None
+
+
+def compile_flag(params: Params) -> Runner:
+    assert isinstance(params, FlagParams)
+    p = params
+    lexicon = Lexicon((t, p.category) for t in p.terms)
+    pattern = regex.compile("|".join(f"(?:{x})" for x in p.patterns),
+                            regex.IGNORECASE | regex.MULTILINE) if p.patterns else None
+    exclude = regex.compile("|".join(f"(?:{x})" for x in p.exclude)) if p.exclude else None
+
+    def run(message: Message, context: Context, state: RunState,
+            fields: tuple[str, ...]) -> Iterator[Hit]:
+        if p.source == "evaluation":
+            ev = context.evaluation or {}
+            raw = ev.get("score", ev.get("finalScore"))
+            score = _normalize_score(raw)
+            if score is not None and score < context.review_threshold:
+                yield Hit(None, detail=f"evaluation score {score:.2f} is below "
+                          f"{context.review_threshold:.2f}", category=p.category)
+            return
+        if p.source == "first_send":
+            if context.first_send:
+                yield Hit(None, detail="first send to a new channel or segment",
+                          category=p.category)
+            return
+        if p.source == "sensitive_marker":
+            marker = message.draft.sensitive
+            if marker is not None and marker.needs_review:
+                yield Hit(None, detail=f"the output marks itself sensitive: {marker.value[:80]}",
+                          evidence=marker.value[:120], category=p.category)
+            return
+        for name in fields:
+            text = message.visible_without_urls(name)
+            if exclude is not None:
+                text = exclude.sub(" ", text)
+            evidence: str | None = None
+            if lexicon:
+                hits = lexicon.find(words(text))
+                if hits:
+                    evidence = hits[0][0].source.rstrip("*")
+            if evidence is None and pattern is not None:
+                m = next(finditer(pattern, text), None)
+                if m is not None:
+                    evidence = m.group().strip()
+            if evidence is not None:
+                yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
+                          category=p.category)
+                return
+
+    return run
+
+
+def compile_review_claim(params: Params) -> Runner:
+    assert isinstance(params, ReviewClaimParams)
+    p = params
+    lexicon = Lexicon((t, "claim") for t in p.terms)
+    pattern = regex.compile("|".join(f"(?:{x})" for x in p.patterns),
+                            regex.IGNORECASE | regex.MULTILINE) if p.patterns else None
+
+    def run(message: Message, context: Context, state: RunState,
+            fields: tuple[str, ...]) -> Iterator[Hit]:
+        sensitive = [f for f in state.flags if f.category in SENSITIVE_CATEGORIES]
+        if not sensitive:
+            return
+        claim: str | None = None
+        for marker in message.draft.review_markers:
+            if marker.needs_review is False:
+                claim = f"{marker.source}: {marker.value}"
+                break
+        if claim is None:
+            raw = message.draft.raw
+            hits = lexicon.find(words(raw)) if lexicon else []
+            if hits:
+                claim = hits[0][0].source
+            elif pattern is not None:
+                m = next(finditer(pattern, raw), None)
+                claim = m.group().strip() if m else None
+        if claim is not None:
+            topics = ", ".join(dict.fromkeys(f.category for f in sensitive))
+            yield Hit(None, detail=f"{claim!r} while the message has {topics} content",
+                      evidence=claim)
+
+    return run

@@ -1,0 +1,67 @@
+"""Running a pack over one analyzed message and collecting the Report."""
+
+from __future__ import annotations
+
+from guardrails.analyze import Message
+from guardrails.context import Context
+from guardrails.engine.base import Hit, RunState
+from guardrails.engine.fields import resolve_fields
+from guardrails.engine.pack import CompiledRule, RulePack
+from guardrails.report import Report, ReviewFlag, Violation
+
+__all__ = ["run_pack"]
+
+
+class _Default(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _format(rule: CompiledRule, hit: Hit) -> str:
+    values = _Default(detail=hit.detail, field=hit.field or "", evidence=hit.evidence or "")
+    try:
+        return rule.spec.message.format_map(values)
+    except (ValueError, IndexError):
+        return f"{rule.spec.message}: {hit.detail}"
+
+
+def run_pack(message: Message, context: Context, pack: RulePack) -> Report:
+    """Every rule of ``pack`` for the message's channel; a failing rule is an engine error."""
+    state = RunState()
+    violations: list[Violation] = []
+    errors: list[str] = []
+    for rule in pack.for_channel(message.channel):
+        fields = resolve_fields(message, rule.fields)
+        try:
+            hits = list(rule.runner(message, context, state, fields))
+        except TimeoutError:
+            errors.append(f"{rule.id}: a pattern timed out on this message; rule skipped")
+            continue
+        except Exception as exc:  # a rule bug must never crash the send path
+            errors.append(f"{rule.id}: {type(exc).__name__}: {exc}"[:300])
+            continue
+        for hit in hits:
+            text = _format(rule, hit)
+            if hit.category is not None:
+                state.flags.append(ReviewFlag(category=hit.category,  # type: ignore[arg-type]
+                                              reason=text, evidence=hit.evidence, rule=rule.id))
+                continue
+            violations.append(Violation(
+                rule=rule.id, constraint=rule.spec.constraint, level=rule.spec.level,
+                field=hit.field, message=text, line=message.line_of(hit.field, hit.offset),
+                evidence=hit.evidence, fix=hit.fix,
+            ))
+    fields: dict[str, str | None] = {name: view.raw for name, view in message.fields.items()}
+    violations.sort(key=lambda v: (v.line or 0, v.rule))
+    return Report(channel=message.channel, fields=fields, violations=violations,
+                  review_flags=_dedupe(state.flags), engine_errors=errors)
+
+
+def _dedupe(flags: list[ReviewFlag]) -> list[ReviewFlag]:
+    seen: set[str] = set()
+    out: list[ReviewFlag] = []
+    for flag in flags:
+        if flag.category not in seen:
+            seen.add(flag.category)
+            out.append(flag)
+    return out

@@ -1,0 +1,116 @@
+"""URL classification shared by the ``urls`` check: scheme, placeholder, host, deep-link route."""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import regex
+
+__all__ = ["UrlFacts", "classify", "host_allowed", "placeholder_tokens", "route_matches"]
+
+WEB_SCHEMES = frozenset({"http", "https"})
+SAFE_SCHEMES = frozenset({"https", "mailto", "tel", "sms"})
+_PLACEHOLDER_HOSTS = regex.compile(
+    r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|"
+    r"your-?(?:company|app|domain|site|website|brand|store|shop|url|link)[a-z0-9-]*\.[a-z.]+|"
+    r"(?:company|domain|website|site|acme|mysite|myapp|placeholder|sample)\.com|"
+    r"link|url|domain|website)$",
+    regex.IGNORECASE,
+)
+_PLACEHOLDER_MARKS = regex.compile(
+    r"\{\{|\}\}|\{[^}/]{0,40}\}|%7B|%7D|\[|\]|<|>|\.\.\.|…|\bTODO\b|\bXXX+\b|\bINSERT\b|\bPLACEHOLDER\b",
+    regex.IGNORECASE,
+)
+_TEXT_PLACEHOLDERS = regex.compile(
+    r"\[(?:[A-Z][A-Z _-]{0,30})?(?:LINK|URL|CTA|HERE)[A-Z _-]{0,30}\]"
+    r"|\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}"
+    r"|<(?:link|url|insert[^<>\n]{0,40})>|\bhttps?://\.\.\.|\bhttps?://…|\(link\)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UrlFacts:
+    """What one URL is: scheme, host, path, and which basic problems it has."""
+
+    url: str
+    scheme: str
+    host: str
+    path: str
+    placeholder: str | None
+    """Why it is a placeholder, or None."""
+
+
+def placeholder_tokens(text: str) -> list[tuple[str, int]]:
+    """Placeholder link tokens written in text: ``[LINK]``, ``{{url}}``, ``https://...``."""
+    if not any(c in text for c in "[{<(.…"):
+        return []
+    return [(m.group(), m.start()) for m in _TEXT_PLACEHOLDERS.finditer(text, timeout=0.25)]
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def classify(url: str) -> UrlFacts:
+    """Split ``url`` and decide whether it is a placeholder (cached: links repeat a lot)."""
+    raw = url.strip()
+    if raw in ("", "#") or raw.startswith("#"):
+        return UrlFacts(raw, "", "", raw, "an empty or '#' link")
+    if raw.lower().startswith("www."):
+        raw_for_split = "//" + raw
+    else:
+        raw_for_split = raw
+    try:
+        parts = urlsplit(raw_for_split)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return UrlFacts(raw, "", "", "", "an unparseable link")
+    scheme = parts.scheme.lower()
+    mark = _PLACEHOLDER_MARKS.search(raw)
+    reason: str | None = None
+    if mark:
+        reason = f"placeholder text {mark.group()!r}"
+    elif scheme in WEB_SCHEMES or not scheme:
+        if host and (_PLACEHOLDER_HOSTS.search(host) or _is_ip(host)):
+            reason = f"placeholder host {host!r}"
+    path = parts.path
+    if scheme and scheme not in WEB_SCHEMES and "://" in raw:
+        # app://route/x: urlsplit puts the first segment in netloc; keep the whole route.
+        path = raw.split("://", 1)[1]
+    return UrlFacts(raw, scheme, host, path, reason)
+
+
+def host_allowed(host: str, domains: tuple[str, ...]) -> bool:
+    """True when ``host`` is one of ``domains`` or a subdomain of one."""
+    host = host.lower().rstrip(".")
+    for domain in domains:
+        d = domain.lower().strip().lstrip(".")
+        if "://" in d:
+            d = (urlsplit(d).hostname or d)
+        if host == d or host.endswith("." + d):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _route_pattern(route: str) -> regex.Pattern[str]:
+    route = route.strip().strip("/")
+    parts = regex.split(r"(\{[^{}/]*\})", route)
+    body = "".join(r"[^/?#{}]+" if p.startswith("{") and p.endswith("}") else regex.escape(p)
+                   for p in parts)
+    return regex.compile(rf"{body}/?")
+
+
+def route_matches(path: str, routes: tuple[str, ...]) -> bool:
+    """True when the whole deep-link ``path`` (query and fragment ignored) matches a route."""
+    clean = path.split("?", 1)[0].split("#", 1)[0].strip("/")
+    return any(_route_pattern(r).fullmatch(clean) for r in routes)

@@ -1,0 +1,434 @@
+"""Email body HTML: sanitize to the channel allowlist, report what it removes, convert to/from text.
+
+Security decisions (what may stay) are made by nh3, which parses like a browser (HTML5);
+text and link analysis use one lxml tree per message (:func:`parse_html`).
+"""
+
+from __future__ import annotations
+
+import functools
+import html as htmlmod
+import re
+import threading
+from typing import cast
+from urllib.parse import unquote
+
+import lxml.html
+import nh3
+from lxml import etree
+from lxml.html import HtmlElement
+
+from guardrails.models import HtmlPolicy
+
+__all__ = [
+    "disallowed_markup",
+    "html_to_text",
+    "parse_html",
+    "sanitize_html",
+    "text_to_html",
+    "visible_links",
+]
+
+# Removed with their content, not just unwrapped: code, styling, embedded documents, templates.
+_CLEAN_CONTENT_TAGS = frozenset(
+    "script style iframe frame frameset object embed applet template noscript noembed noframes"
+    " xmp svg math title head".split()
+)
+# Attributes nh3 treats as URLs (checked against the allowed schemes).
+_URL_ATTRS = frozenset({"href", "src", "action", "formaction", "cite", "data", "poster", "ping"})
+# Start/end tag names as the HTML5 tokenizer reads them (a superset: also matches inside values).
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
+# A URL scheme ending where the match ends; WHATWG URL parsing drops tabs/newlines in it.
+_SCHEME_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-\t\n\r]*\Z")
+_DOC_TAGS = ("html", "head", "body", "frameset")
+_SPACE_CTRL = "".join(chr(c) for c in range(33))
+_NO_TAB_NL = str.maketrans("", "", "\t\n\r")
+
+PolicyKey = tuple[frozenset[str], frozenset[tuple[str, frozenset[str]]], frozenset[str]]
+
+
+def _key(policy: HtmlPolicy) -> PolicyKey:
+    attrs = frozenset((tag, frozenset(names)) for tag, names in policy.allowed_attributes.items())
+    return policy.allowed_tags, attrs, frozenset(s.lower() for s in policy.url_schemes)
+
+
+@functools.lru_cache(maxsize=64)
+def _strict(key: PolicyKey) -> nh3.Cleaner:
+    """The policy's nh3 cleaner, built once per distinct policy."""
+    tags, attrs, schemes = key
+    attributes: dict[str, set[str]] = {"*": set()}  # nh3 otherwise allows lang/title everywhere
+    attributes.update((tag, set(names)) for tag, names in attrs)
+    return nh3.Cleaner(
+        tags=set(tags),
+        clean_content_tags=set(_CLEAN_CONTENT_TAGS - tags),
+        attributes=attributes,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(schemes),
+        url_relative="deny",
+    )
+
+
+@functools.lru_cache(maxsize=128)
+def _permissive(names: frozenset[str], schemes: frozenset[str]) -> nh3.Cleaner:
+    """A cleaner that keeps every tag, attribute, scheme and comment seen: nh3's normal form."""
+    return nh3.Cleaner(
+        tags=set(names | nh3.ALLOWED_TAGS | _CLEAN_CONTENT_TAGS),
+        clean_content_tags=set(),
+        attributes={"*": set()},
+        generic_attribute_prefixes={""},
+        strip_comments=False,
+        link_rel=None,
+        url_schemes=set(schemes),
+        url_relative="pass_through",
+    )
+
+
+def _valid_text(text: str | bytes) -> str:
+    """``text`` as a str both parsers accept: bytes decoded, lone surrogates replaced."""
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "replace")
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def sanitize_html(html: str, policy: HtmlPolicy) -> str:
+    """Keep only the policy's tags, attributes and URL schemes; drop comments and scripts.
+
+    Idempotent; what nh3 keeps is what an HTML5 mail client sees.
+    """
+    try:
+        return _strict(_key(policy)).clean(html)
+    except UnicodeEncodeError:
+        return _strict(_key(policy)).clean(_valid_text(html))
+
+
+def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
+    """What :func:`sanitize_html` would remove, as readable findings in document order.
+
+    nh3 decides: its strict output is compared with its permissive normal form of the input.
+    """
+    html = _valid_text(html)
+    clean = _strict(key := _key(policy)).clean(html)
+    if clean == html or clean == html.replace("<br/>", "<br>").replace("<br />", "<br>"):
+        return []  # the input already is nh3's output (up to <br/> spelling)
+    names = set(map(str.lower, _TAG_NAME.findall(html)))
+    found = [f"<{t}>" for t in _DOC_TAGS if t in names and t not in policy.allowed_tags]
+    schemes = key[2] | _schemes(html) | _schemes(htmlmod.unescape(html))
+    normal = _permissive(frozenset(names), schemes).clean(html)
+    if normal != clean:
+        found += _explain(parse_html(normal), policy)
+        found = list(dict.fromkeys(found)) or ["markup the sanitizer removes"]
+    return found
+
+
+def _schemes(text: str) -> frozenset[str]:
+    """Every URL scheme a value in ``text`` may start with (a superset), lower-cased."""
+    found: set[str] = set()
+    colon = text.find(":")
+    while colon != -1:
+        if match := _SCHEME_TAIL.search(text, max(0, colon - 64), colon):
+            found.add(match.group().translate(_NO_TAB_NL).lower())
+        colon = text.find(":", colon + 1)
+    return frozenset(found)
+
+
+def _scheme(url: str) -> str | None:
+    """The lower-case scheme a browser reads from ``url``, or None for a relative URL."""
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", url.strip(_SPACE_CTRL).translate(_NO_TAB_NL))
+    return match.group(1).lower() if match else None
+
+
+def _explain(root: etree._Element, policy: HtmlPolicy) -> list[str]:
+    """Name each element, attribute, URL and comment of ``root`` that the policy disallows."""
+    found: list[str] = []
+    generic = policy.allowed_attributes.get("*", frozenset())
+    schemes = _key(policy)[2]
+    for el in root.iterdescendants():
+        tag = el.tag
+        if not isinstance(tag, str):
+            found.append("HTML comment" if tag is etree.Comment else "processing instruction")
+            continue
+        if tag not in policy.allowed_tags:
+            found.append(f"<{tag}>")
+            continue
+        allowed = policy.allowed_attributes.get(tag, frozenset()) | generic
+        attrib = cast("dict[str, str]", el.attrib)
+        for name, value in attrib.items():
+            if name not in allowed:
+                found.append(f"{name} attribute on <{tag}>")
+            elif name in _URL_ATTRS:
+                scheme = _scheme(value)
+                if scheme is None:
+                    found.append(f"relative URL in <{tag} {name}>")
+                elif scheme not in schemes:
+                    found.append(f"{scheme}: URL in <{tag} {name}>")
+    return found
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+_LOCAL = threading.local()
+_DEPTH_ERROR = "Excessive depth"
+_SCRIPTS = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _parser() -> etree.HTMLParser:
+    """One lxml HTML parser per thread (its error log is read after each parse)."""
+    parser: etree.HTMLParser | None = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = lxml.html.HTMLParser(remove_comments=False, remove_pis=False)
+    return parser
+
+
+def _empty() -> HtmlElement:
+    return lxml.html.Element("div")
+
+
+def parse_html(html: str | bytes) -> HtmlElement:
+    """Parse a body into one ``<div>`` root; never raises (junk gives a best-effort tree).
+
+    Nesting deeper than libxml2's limit (256) falls back to a flat tree of the text.
+    """
+    text = _valid_text(html).replace("\x00", "")
+    if not text.strip():
+        return _empty()
+    parser = _parser()
+    try:
+        doc: HtmlElement = lxml.html.document_fromstring(
+            f"<html><body>{text}</body></html>", parser=parser
+        )
+    except (etree.LxmlError, ValueError):
+        return _empty()
+    if any(_DEPTH_ERROR in error.message for error in parser.error_log):
+        flat = _empty()
+        flat.text = htmlmod.unescape(_ANY_TAG.sub(" ", _SCRIPTS.sub(" ", text)))
+        return flat
+    for head in doc.findall("head"):
+        head.drop_tree()
+    for body in doc.findall("body"):
+        body.drop_tag()
+    doc.tag = "div"
+    doc.attrib.clear()
+    return doc
+
+
+def visible_links(root: HtmlElement) -> list[tuple[str, str]]:
+    """``(href, link text)`` of every ``<a>`` in document order, href stripped."""
+    return [
+        ((a.get("href") or "").strip(), " ".join(a.text_content().split())) for a in root.iter("a")
+    ]
+
+
+# --- HTML -> plain text ----------------------------------------------------------------
+
+_WS = str.maketrans("\t\n\r\f\xa0", "     ")
+_SKIP = frozenset(
+    "script style head title template iframe object embed applet noframes frameset meta link"
+    " base".split()
+)
+_PARA, _LINE, _BR, _LIST, _ITEM, _LINK, _CELL = range(7)
+_KINDS = dict.fromkeys(
+    "p h1 h2 h3 h4 h5 h6 blockquote pre table hr dl figure form fieldset address".split(), _PARA
+)
+_KINDS.update(
+    dict.fromkeys(
+        "div tr dt dd section article header footer nav aside main caption center details"
+        " summary figcaption option".split(),
+        _LINE,
+    )
+)
+_KINDS.update(br=_BR, ul=_LIST, ol=_LIST, li=_ITEM, a=_LINK, td=_CELL, th=_CELL)
+
+
+class _TextWriter:
+    """Collects text with owed line breaks, list markers and link labels."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pending = 0  # newlines owed before the next text (2 = blank line)
+        self.marker = ""  # list marker owed before the next text
+        self.links: list[list[str]] = []  # label buffers of the open <a> elements
+        self.lists: list[list[int]] = []  # [is_ordered, next number] per open list
+
+    def brk(self, newlines: int) -> None:
+        if self.links:
+            self.links[-1].append(" ")
+        elif newlines > self.pending:
+            self.pending = newlines
+
+    def text(self, text: str) -> None:
+        if self.links:
+            self.links[-1].append(text)
+            return
+        text = text.translate(_WS)
+        if self.pending or not self.parts:
+            text = text.lstrip(" ")
+            if not text:
+                return
+            if self.parts:
+                self.parts.append("\n" * self.pending)
+            self.pending = 0
+            self.parts.append(self.marker)
+            self.marker = ""
+        self.parts.append(text)
+
+    def open(self, el: etree._Element, kind: int) -> None:
+        if kind == _PARA:
+            self.brk(1 if self.lists else 2)
+        elif kind == _LINE:
+            self.brk(1)
+        elif kind == _BR:
+            self.brk(min(self.pending + 1, 2))
+        elif kind == _LIST:
+            self.brk(1 if self.lists else 2)
+            start = el.get("start", "1")
+            self.lists.append([el.tag == "ol", int(start) if start.isdigit() else 1])
+        elif kind == _ITEM:
+            self.brk(1)
+            indent = "  " * max(len(self.lists) - 1, 0)
+            self.marker = f"{indent}- "
+            if self.lists and self.lists[-1][0]:
+                self.marker = f"{indent}{self.lists[-1][1]}. "
+                self.lists[-1][1] += 1
+        elif kind == _LINK:
+            self.links.append([])
+        elif kind == _CELL:
+            self.text(" ")
+
+    def close(self, el: etree._Element, kind: int) -> None:
+        if kind == _PARA:
+            self.brk(1 if self.lists else 2)
+        elif kind in (_LINE, _ITEM):
+            self.brk(1)
+        elif kind == _LIST:
+            self.lists.pop()
+            self.marker = ""
+            self.brk(1 if self.lists else 2)
+        elif kind == _LINK and self.links:
+            label = " ".join("".join(self.links.pop()).split())
+            self.text(_link_text(label, (el.get("href") or "").strip()))
+
+    def result(self) -> str:
+        text = re.sub(r"(?<=\S) {2,}", " ", "".join(self.parts))
+        return re.sub(r" +\n", "\n", text).strip()
+
+
+def _link_text(label: str, href: str) -> str:
+    """``label (url)``; just the url when the label is empty or repeats it; mailto as address."""
+    if not href:
+        return label
+    shown = href
+    if href[:7].lower() == "mailto:":
+        shown = unquote(href[7:].split("?", 1)[0])
+    if not label or label in (href, shown):
+        return shown
+    return f"{label} ({shown})"
+
+
+def html_to_text(html: str | HtmlElement) -> str:
+    """The plain-text fallback of an email body: blocks, lists, ``text (url)`` links.
+
+    Walks the tree with an explicit stack, so any nesting depth is safe.
+    """
+    root: etree._Element = parse_html(html) if isinstance(html, str | bytes) else html
+    out = _TextWriter()
+    stack: list[tuple[etree._Element, bool]] = [(root, True)]
+    while stack:
+        el, entering = stack.pop()
+        tag = el.tag
+        if entering:
+            if tag.__class__ is not str or tag in _SKIP:
+                if el.tail and el is not root:
+                    out.text(el.tail)
+                continue
+            kind = _KINDS.get(tag)
+            if kind is not None:
+                out.open(el, kind)
+            if el.text:
+                out.text(el.text)
+            if len(el):
+                stack.append((el, False))
+                stack.extend((child, True) for child in reversed(el))
+                continue
+        else:
+            kind = _KINDS.get(tag)
+        if kind is not None:
+            out.close(el, kind)
+        if el.tail and el is not root:
+            out.text(el.tail)
+    return out.result()
+
+
+# --- plain text -> HTML ----------------------------------------------------------------
+
+_BULLET = re.compile(r"[-*•]\s+(.*)")
+_NUMBERED = re.compile(r"\d{1,9}[.)]\s+(.*)")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_URL = re.compile(rf"https://{_LABEL}(?:\.{_LABEL})*(?::(\d{{1,5}}))?(?:[/?#][^\s<>\"']*)?")
+_TRAILING = ".,;:!?'\""
+
+
+def _escape(text: str) -> str:
+    return htmlmod.escape(text, quote=False).replace("\xa0", "&nbsp;")
+
+
+def _trim_url(url: str) -> str:
+    """Drop sentence punctuation after a URL, and a ``)`` that closes an outer parenthesis."""
+    while url:
+        if url[-1] in _TRAILING:
+            url = url[:-1]
+        elif url[-1] == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def _inline(line: str) -> str:
+    """Escape one line of text, turning bare https URLs into links."""
+    out: list[str] = []
+    pos = 0
+    for match in _URL.finditer(line):
+        url = _trim_url(match.group(0))
+        port = match.group(1)
+        if len(url) <= len("https://") or (port and int(port) > 65535):
+            continue
+        out.append(_escape(line[pos : match.start()]))
+        out.append(f'<a href="{htmlmod.escape(url)}">{_escape(url)}</a>')
+        pos = match.start() + len(url)
+    out.append(_escape(line[pos:]))
+    return "".join(out)
+
+
+def _block_html(lines: list[str]) -> list[str]:
+    """One blank-line-separated block: runs of bullets, numbered items and plain lines."""
+    runs: list[tuple[str, list[str]]] = []
+    for line in lines:
+        kind, content = "p", line.strip()
+        if match := _BULLET.fullmatch(content):
+            kind, content = "ul", match.group(1)
+        elif match := _NUMBERED.fullmatch(content):
+            kind, content = "ol", match.group(1)
+        if not runs or runs[-1][0] != kind:
+            runs.append((kind, []))
+        runs[-1][1].append(_inline(content))
+    return [
+        f"<p>{'<br>'.join(run)}</p>"
+        if kind == "p"
+        else f"<{kind}>{''.join(f'<li>{item}</li>' for item in run)}</{kind}>"
+        for kind, run in runs
+    ]
+
+
+def text_to_html(text: str) -> str:
+    """Plain text as simple email HTML: paragraphs, ``<br>`` lines, lists, linked https URLs."""
+    blocks: list[str] = []
+    lines: list[str] = []
+    for line in [*text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), ""]:
+        if line.strip():
+            lines.append(line)
+        elif lines:
+            blocks.extend(_block_html(lines))
+            lines = []
+    return "\n".join(blocks)
