@@ -31,7 +31,7 @@ URL_PATTERN = regex.compile(
 )
 _TRAILING = ".,;:!?*_~'\""
 _MD_LINK = regex.compile(r"!?\[([^\]\n]{0,300})\]\(\s*([^)\s]{0,2000})(?:\s+\"[^\"\n]*\")?\s*\)")
-_SLACK_LINK = regex.compile(r"<((?:[a-z][a-z0-9+.\-]*:|#|/)[^|>\s]{0,2000})(?:\|([^>\n]{0,300}))?>", regex.I)
+_SLACK_LINK = regex.compile(r"<([a-z][a-z0-9+.\-]*:[^|>\s]{0,2000})(?:\|([^>\n]{0,300}))?>", regex.I)
 _SLACK_MENTION = regex.compile(r"<([@#!][^>|\s]{1,80})(?:\|([^>\n]{0,80}))?>")
 
 
@@ -162,7 +162,7 @@ class Message:
                 for m in _MD_LINK.finditer(raw):
                     found.append(Link(m.group(2), name, "markdown", m.start(), m.group(1)))
                     spans.append(m.span())
-            if "<" in raw:
+            if "<" in raw and view.format == "mrkdwn":
                 for m in _SLACK_LINK.finditer(raw):
                     found.append(Link(m.group(1), name, "slack", m.start(), m.group(2)))
                     spans.append(m.span())

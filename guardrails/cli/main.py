@@ -1,4 +1,4 @@
-"""``guardrails`` entry point: check, parse, convert, rules. Exit 0 clean, 1 violations, 2 errors."""
+"""``guardrails``: check, parse, convert, rules. Exit 0 clean, 1 violations, 2 usage/input error."""
 
 from __future__ import annotations
 
@@ -23,6 +23,16 @@ def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    return jobs
+
+
 def _build() -> argparse.ArgumentParser:
     parser = _Parser(prog="guardrails", description="Is this AI-generated message safe to send?")
     from guardrails import __version__
@@ -40,7 +50,7 @@ def _build() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=FORMATS, default="text")
     chk.add_argument("--output", metavar="FILE", help="also write the report to FILE")
     chk.add_argument("--fail-on", choices=("error", "warning"), default="error")
-    chk.add_argument("--jobs", type=int, default=1, metavar="N")
+    chk.add_argument("--jobs", type=_jobs, default=1, metavar="N")
 
     prs = sub.add_parser("parse", help="parse a raw LLM output into fields (JSON)")
     prs.add_argument("file")
@@ -48,7 +58,8 @@ def _build() -> argparse.ArgumentParser:
 
     cnv = sub.add_parser("convert", help="convert text to a channel format")
     cnv.add_argument("file")
-    cnv.add_argument("--to", required=True, choices=("email", "sms", "slack", "push", "text"))
+    cnv.add_argument("--to", required=True,
+                     choices=("email", "sms", "slack", "push", "in_app", "text"))
     cnv.add_argument("--source", choices=("markdown", "html", "text"))
     cnv.add_argument("--segments", type=int, default=None)
     cnv.add_argument("--limit", type=int, default=None)
@@ -96,9 +107,12 @@ def _load_context(path: str | None) -> Any:
         raise ConfigurationError(f"{path}: {exc}") from None
 
 
-def _check_one(args: tuple[str, str, Any, list[str], list[str] | None, list[str] | None]) -> Any:
+_Job = tuple[str, str, Any, list[str], list[str] | None, list[str] | None]
+
+
+def _check_one(args: _Job) -> Any:
+    """Read and check one file (also runs in worker processes: module-level and picklable)."""
     path, channel, context, rules, select, ignore = args
-    from guardrails.api import Checker
     from guardrails.cli.inputs import read_text
 
     checker = _checker_cache(tuple(rules), tuple(select or ()), tuple(ignore or ()))
@@ -118,22 +132,24 @@ def _checker_cache(rules: tuple[str, ...], select: tuple[str, ...], ignore: tupl
     return _CHECKERS[key]
 
 
-def _cmd_check(ns: argparse.Namespace) -> int:
-    from guardrails.cli.inputs import discover
-    from guardrails.cli.output import FileResult, render
+def _use_color() -> bool:
+    """Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org)."""
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _run_jobs(jobs: list[_Job], workers: int) -> tuple[list[Any], list[str]]:
+    """Check every job (in ``workers`` processes when worth it); results keep the input order."""
+    from guardrails.cli.output import FileResult
     from guardrails.errors import InputError
 
-    checker = _checker_cache(tuple(ns.rules), tuple(ns.select or ()), tuple(ns.ignore or ()))
-    context = _load_context(ns.context)
-    files = discover(ns.paths, any_name=ns.channel is not None)
-    jobs = [(str(p), _channel_for(p, ns.channel), context, ns.rules, ns.select, ns.ignore)
-            for p in files]
     results: list[FileResult] = []
     input_errors: list[str] = []
-    if ns.jobs > 1 and len(jobs) > 8:
+    if workers > 1 and len(jobs) > 8:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=ns.jobs) as pool:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(_check_one, job) for job in jobs]
             for job, future in zip(jobs, futures, strict=True):
                 try:
@@ -146,19 +162,47 @@ def _cmd_check(ns: argparse.Namespace) -> int:
                 results.append(FileResult(job[0], _check_one(job)))
             except InputError as exc:
                 input_errors.append(str(exc))
-    color = ns.format == "text" and sys.stdout.isatty()
-    out = render(ns.format, results, checker.pack, color=color)
+    return results, input_errors
+
+
+def _cmd_check(ns: argparse.Namespace) -> int:
+    from guardrails.cli.inputs import discover
+    from guardrails.cli.output import render
+    from guardrails.errors import ConfigurationError, InputError
+
+    checker = _checker_cache(tuple(ns.rules), tuple(ns.select or ()), tuple(ns.ignore or ()))
+    context = _load_context(ns.context)
+    files = discover(ns.paths, any_name=ns.channel is not None)
+    if not files:
+        raise ConfigurationError(
+            f"no message files found in {', '.join(ns.paths)}; name them like 'x.sms.txt' "
+            "or pass --channel"
+        )
+    jobs: list[_Job] = [
+        (str(p), _channel_for(p, ns.channel), context, ns.rules, ns.select, ns.ignore)
+        for p in files
+    ]
+    results, input_errors = _run_jobs(jobs, ns.jobs)
+    if input_errors:  # the run is not trustworthy: say which files, report nothing else
+        for line in input_errors[:-1]:
+            print(f"guardrails: error: {line}", file=sys.stderr)
+        raise InputError(input_errors[-1])
+    machine = ns.format != "text"
     if ns.output:
-        Path(ns.output).write_text(render(ns.format, results, checker.pack) + "\n",
-                                   encoding="utf-8")
-        if ns.format != "text":
-            out = render("text", results, checker.pack, color=sys.stdout.isatty())
+        try:
+            Path(ns.output).write_text(render(ns.format, results, checker.pack) + "\n",
+                                       encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{ns.output}: cannot write: {exc.strerror or exc}") from None
+        machine = False  # the machine report went to the file; humans get the text summary
+    out = render("text" if not machine else ns.format, results, checker.pack,
+                 color=not machine and _use_color())
     if out:
         print(out)
-    for line in input_errors:
-        print(f"guardrails: error: {line}", file=sys.stderr)
-    if input_errors:
-        return 2
+    if machine:  # json/sarif/github have no place for them: do not lose them silently
+        for res in results:
+            for err in res.report.engine_errors:
+                print(f"guardrails: warning: {res.path}: engine error: {err}", file=sys.stderr)
     failing = {"error"} if ns.fail_on == "error" else {"error", "warning"}
     return 1 if any(v.level in failing for r in results for v in r.report.violations) else 0
 
@@ -230,28 +274,50 @@ def _cmd_rules(ns: argparse.Namespace) -> int:
     return 0
 
 
+def _one_line(exc: BaseException) -> str:
+    """An exception as one stderr line; a RulePackError keeps every problem, joined."""
+    problems = getattr(exc, "problems", None)
+    if isinstance(problems, list) and len(problems) > 1:
+        head = str(exc).splitlines()[0]
+        return f"{head}: {'; '.join(str(p) for p in problems)}"
+    text = " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
+    return text or type(exc).__name__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 clean, 1 violations, 2 usage/config/input error)."""
     parser = _build()
-    ns = parser.parse_args(argv)
+    try:
+        ns = parser.parse_args(argv)
+    except SystemExit as exc:  # --help/--version (0) or a usage error (2, already printed)
+        return exc.code if isinstance(exc.code, int) else 2
     if ns.command is None:
-        parser.print_help()
+        print("guardrails: error: missing command (check, parse, convert, rules); "
+              "see 'guardrails --help'", file=sys.stderr)
         return 2
     from guardrails.errors import GuardrailsError
 
     handlers = {"check": _cmd_check, "parse": _cmd_parse, "convert": _cmd_convert,
                 "rules": _cmd_rules}
     try:
-        return handlers[ns.command](ns)
+        code = handlers[ns.command](ns)
+        sys.stdout.flush()
+        return code
     except GuardrailsError as exc:
-        print(f"guardrails: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(f"guardrails: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `guardrails check ... | head`: stop quietly
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return 0
     except Exception as exc:  # never a traceback on the command line
-        print(f"guardrails: error: internal error: {type(exc).__name__}: {exc}"[:500],
+        print(f"guardrails: error: internal error: {type(exc).__name__}: {_one_line(exc)}"[:500],
               file=sys.stderr)
         return 2
 

@@ -57,6 +57,7 @@ def _text(results: list[FileResult], color: bool) -> str:
 
 
 def _json(results: list[FileResult]) -> str:
+    """Exactly the design.md contract: no key more, no key less (consumers pin it)."""
     out = []
     for res in results:
         r = res.report
@@ -67,15 +68,13 @@ def _json(results: list[FileResult]) -> str:
             "fields": r.fields,
             "violations": [
                 {"rule": v.rule, "constraint": v.constraint, "level": v.level, "field": v.field,
-                 "message": v.message, "line": v.line, "evidence": v.evidence,
-                 "fix": v.fix.description if v.fix else None}
+                 "message": v.message, "line": v.line}
                 for v in r.violations
             ],
             "review_flags": [
                 {"category": f.category, "reason": f.reason, "evidence": f.evidence}
                 for f in r.review_flags
             ],
-            "engine_errors": r.engine_errors,
         })
     return json.dumps({"results": out}, ensure_ascii=False, indent=2)
 
@@ -87,29 +86,46 @@ def _sarif(results: list[FileResult], pack: RulePack) -> str:
     index: dict[str, int] = {}
     for rule in pack.rules:
         index[rule.id] = len(rules)
+        explain = rule.spec.explain.strip() or rule.spec.message
         rules.append({
             "id": rule.id,
             "name": rule.spec.name,
-            "shortDescription": {"text": rule.spec.name.replace("-", " ")},
-            "fullDescription": {"text": rule.spec.explain.strip() or rule.spec.message},
+            "shortDescription": {"text": rule.spec.message.split(":")[0].strip()},
+            "help": {"text": explain, "markdown": explain},
             "defaultConfiguration": {"level": rule.spec.level},
             "properties": {"constraint": rule.spec.constraint},
         })
     sarif_results: list[dict[str, Any]] = []
     for res in results:
+        uri = res.path.replace("\\", "/")
         for v in res.report.violations:
+            region: dict[str, int] = {"startLine": max(v.line or 1, 1)}
+            if v.column:
+                region["startColumn"] = max(v.column, 1)
             item: dict[str, Any] = {
                 "ruleId": v.rule,
                 "level": v.level,
                 "message": {"text": v.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": res.path.replace("\\", "/")},
-                    "region": {"startLine": max(v.line or 1, 1)},
+                    "artifactLocation": {"uri": uri},
+                    "region": region,
                 }}],
+                "properties": {"constraint": v.constraint, "field": v.field},
             }
             if v.rule in index:
                 item["ruleIndex"] = index[v.rule]
             sarif_results.append(item)
+        for f in res.report.review_flags:  # SARIF's own notion: kind "review", level "none"
+            flag: dict[str, Any] = {
+                "ruleId": f.rule or f"review/{f.category}",
+                "kind": "review",
+                "level": "none",
+                "message": {"text": f"Review suggested ({f.category}): {f.reason}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            }
+            if f.rule in index:
+                flag["ruleIndex"] = index[f.rule]
+            sarif_results.append(flag)
     doc = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

@@ -33,6 +33,7 @@ _WORD_NUMBER = regex.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", regex.
 _IDIOMS = regex.compile(
     r"\b(?:a|one|per|the) second\b|\bsecond (?:look|thought|chance)\b|\bin half\b|"
     r"\bdouble[- ]check|\bhalf (?:an?|the) \b", regex.IGNORECASE)
+_ISO_DATE = regex.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MULT = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
@@ -43,6 +44,12 @@ class Claim:
     text: str
     offset: int
     values: tuple[float, ...] = ()
+    kind: str = "plain"
+    """``plain``, ``percent``, ``currency`` or ``multiplier``: a figure is backed only by a
+    fact of the same kind (or a plain figure by any), so "3x" is not backed by "version 5.3"."""
+
+
+_MULT_WORDS = regex.compile(r"\s*(?:times|fold)\b", regex.IGNORECASE)
 
 
 def _values(m: regex.Match[str]) -> tuple[float, ...]:
@@ -53,18 +60,32 @@ def _values(m: regex.Match[str]) -> tuple[float, ...]:
     return (num,)
 
 
+def _kind(m: regex.Match[str], text: str) -> str:
+    suffix = m.group("suf").strip().lower()
+    if suffix in ("%", "percent"):
+        return "percent"
+    if suffix in ("x", "×") or _MULT_WORDS.match(text, m.end()):
+        return "multiplier"
+    if m.group("cur") or regex.match(r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", text[m.end():],
+                                     regex.IGNORECASE):
+        return "currency"
+    return "plain"
+
+
 def number_claims(text: str) -> list[Claim]:
-    """Every figure in ``text`` with its value(s): digits with units, and number words."""
+    """Every figure in ``text`` with its value(s) and kind: digits with units, number words."""
     claims: list[Claim] = []
     if any(c.isdigit() for c in text):
         for m in _NUMBER.finditer(text, timeout=0.25):
-            claims.append(Claim(m.group().strip(), m.start(), _values(m)))
+            claims.append(Claim(m.group().strip(), m.start(), _values(m), _kind(m, text)))
     idioms = [m.span() for m in _IDIOMS.finditer(text)] if "second" in text.lower() or \
         "half" in text.lower() or "double" in text.lower() else []
     for m in _WORD_NUMBER.finditer(text, timeout=0.25):
         if any(a <= m.start() < b for a, b in idioms):
             continue
-        claims.append(Claim(m.group(), m.start(), (float(_WORD_NUMBERS[m.group().lower()]),)))
+        word = m.group().lower()
+        kind = "multiplier" if word in ("twice", "double", "triple") else "plain"
+        claims.append(Claim(m.group(), m.start(), (float(_WORD_NUMBERS[word]),), kind))
     return claims
 
 
@@ -75,16 +96,19 @@ class FactBase:
         joined = "\n".join(texts)
         self.text = joined
         self.words = frozenset(words(strip_accents(joined)))
-        values: set[float] = set()
-        for claim in number_claims(joined):
-            values.update(claim.values)
-        # Dates such as 2026-12-09 or 12/09 also yield their parts (day 9, month 12).
-        for m in regex.finditer(r"\d+", joined):
-            values.add(float(m.group()))
-        self.values = frozenset(values)
+        by_kind: dict[str, set[float]] = {"plain": set(), "percent": set(), "currency": set(),
+                                           "multiplier": set()}
+        # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
+        # month number, which would otherwise back unrelated counts such as "12 seats".
+        undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", joined)
+        for claim in number_claims(undated):
+            by_kind[claim.kind].update(claim.values)
+        self.values = {k: frozenset(v) for k, v in by_kind.items()}
+        self.any_values = frozenset().union(*self.values.values())
 
     def supports_number(self, claim: Claim) -> bool:
-        return any(v in self.values for v in claim.values)
+        pool = self.any_values if claim.kind == "plain" else self.values[claim.kind]
+        return any(v in pool for v in claim.values)
 
     def supports_words(self, phrase: str) -> bool:
         toks = [w for w in words(strip_accents(phrase)) if len(w) > 2 or w.isdigit()]
@@ -116,4 +140,75 @@ def name_claims(text: str) -> list[Claim]:
             if not sep or not sep.group():
                 break
             pos += sep.end()
+    return claims
+
+
+_CAP_RUN = regex.compile(
+    r"(?<![\w'’@#/.-])\p{Lu}[\p{L}'’&-]*(?:[ \t]+(?:(?:of|the|and|&|de|la|van|von|du)[ \t]+)?"
+    r"\p{Lu}[\p{L}'’&-]*)*"
+)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n\"“(—–•*>-])[\s\"“'(]*$")
+COMMON_CAPITALS = frozenset(
+    """i i'm i'll i've i'd mr mrs ms mx dr prof st sr jr ps pps hi hello hey dear thanks thank
+    cheers regards best warm warmly sincerely team yes no ok okay please note new free
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec christmas thanksgiving easter
+    halloween hanukkah diwali ramadan eid new year year's eve day black cyber weekend
+    am pm utc gmt internet wi-fi wifi bluetooth app store google play ios android iphone ipad
+    mac windows settings home profile account dashboard inbox help center faq pdf csv
+    english spanish french german italian portuguese japanese chinese korean dutch
+    north south east west street st road rd avenue ave""".split()
+)
+
+
+def _known(token: str, known: frozenset[str]) -> bool:
+    word = strip_accents(token).lower().strip(".'’-")
+    return word not in COMMON_CAPITALS and (
+        word in known or word.removesuffix("'s").removesuffix("’s") in known)
+
+
+def _distinctive(token: str, known: frozenset[str]) -> bool:
+    if token.isupper() or len(token) < 2 or not token[0].isupper():
+        return False
+    word = strip_accents(token).lower().strip(".'’-")
+    for form in (word, word.removesuffix("'s").removesuffix("’s"), word.removesuffix("s")):
+        if form in COMMON_CAPITALS or form in known:
+            return False
+    return True
+
+
+_CLAIM_AFTER = regex.compile(
+    r"(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*)*\s+(?:already\s+|now\s+|also\s+)?"
+    r"(?:use[sd]?|rel(?:y|ies)\s+on|switched|chose|choose|love[sd]?|trust(?:s|ed)?|saved?|grew|cut|"
+    r"increased|reduced|doubled|tripled|achieved|reported|swear\s+by|rave|recommend(?:s|ed)?|"
+    r"moved\s+to|signed\s+up|run\s+on|runs\s+on|built\s+on)\b",
+    regex.IGNORECASE,
+)
+_CLAIM_BEFORE = regex.compile(
+    r"(?:like|such\s+as|including|trusted\s+by|used\s+by|loved\s+by|chosen\s+by|backed\s+by|"
+    r"join|joining|teams\s+at|customers?\s+(?:like|at))\s+(?:\p{Lu}[\p{L}'’&-]*[\s,&]+(?:and\s+)?)*$",
+    regex.IGNORECASE,
+)
+
+
+def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = True
+                  ) -> list[Claim]:
+    """Capitalised names the facts never mention (mid-sentence, or 2+ words at a sentence start).
+
+    ``known`` holds lower-cased, accent-free words from the facts, goal and governance.
+    """
+    claims: list[Claim] = []
+    for m in _CAP_RUN.finditer(text, timeout=0.25):
+        tokens = [t for t in m.group().split() if t[0].isupper()]
+        if any(_known(t, known) for t in tokens):
+            continue  # part of a name the facts use ("Thistle Vets" for "Thistle Veterinary")
+        at_start = bool(_SENTENCE_START.search(text, 0, m.start())) if m.start() else True
+        if at_start:
+            # A sentence's first word is capitalised anyway: judge only the rest of the run.
+            tokens = tokens[1:]
+        distinctive = [t for t in tokens if _distinctive(t, known)]
+        if distinctive and (not claim_context or _CLAIM_AFTER.match(text, m.end())
+                            or _CLAIM_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
+            claims.append(Claim(m.group(), m.start()))
     return claims

@@ -78,14 +78,19 @@ def _line_of(text: str, needle: str, start: int = 0) -> tuple[int, int]:
     return text.count("\n", 0, at) + 1, at
 
 
-def _locate(text: str, rule_id: str | None, key: str | None) -> int:
-    """Best-effort line of ``key`` inside the rule ``rule_id`` in the TOML source."""
+def _locate(text: str, rule_id: str | None, key: str | None, nth: int = 0) -> int:
+    """Best-effort line of ``key`` inside the ``nth`` rule with ``rule_id`` in the TOML source."""
     line, at = 1, 0
     if rule_id:
         for quote in ('"', "'"):
-            found_line, found_at = _line_of(text, f"id = {quote}{rule_id}{quote}")
-            if found_at or text.startswith(f"id = {quote}{rule_id}"):
-                line, at = found_line, found_at
+            start, found = 0, False
+            for _ in range(nth + 1):
+                found_line, found_at = _line_of(text, f"id = {quote}{rule_id}{quote}", start)
+                found = found_at > 0 or text.startswith(f"id = {quote}{rule_id}")
+                if not found:
+                    break
+                line, at, start = found_line, found_at, found_at + 1
+            if found:
                 break
     if key:
         leaf = key.split(".")[-1]
@@ -131,7 +136,7 @@ def load_pack(path: str | Path, *, text: str | None = None) -> RulePack:
                 line = _locate(text, rule_id, key)
                 problems.append(f"{path}:{line}: {label}: key {key!r}: {err['msg']}")
             continue
-        line = _locate(text, rule.id, None)
+        line = _locate(text, rule.id, None, nth=int(rule.id in seen))
         if rule.id in seen:
             problems.append(f"{path}:{line}: {label}: key 'id': duplicate id (first on line "
                             f"{seen[rule.id]})")

@@ -16,7 +16,7 @@ SAFE_SCHEMES = frozenset({"https", "mailto", "tel", "sms"})
 _PLACEHOLDER_HOSTS = regex.compile(
     r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|"
     r"your-?(?:company|app|domain|site|website|brand|store|shop|url|link)[a-z0-9-]*\.[a-z.]+|"
-    r"(?:company|domain|website|site|acme|mysite|myapp|placeholder|sample)\.com|"
+    r"(?:company|domain|website|site|mysite|myapp|placeholder|sample)\.com|"
     r"link|url|domain|website)$",
     regex.IGNORECASE,
 )

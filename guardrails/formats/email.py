@@ -41,19 +41,20 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
 # A URL scheme ending where the match ends; WHATWG URL parsing drops tabs/newlines in it.
 _SCHEME_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-\t\n\r]*\Z")
 _DOC_TAGS = ("html", "head", "body", "frameset")
+_EOF = "\ue000"  # a private-use character appended to detect input that ends inside a tag
 _SPACE_CTRL = "".join(chr(c) for c in range(33))
 _NO_TAB_NL = str.maketrans("", "", "\t\n\r")
 
-PolicyKey = tuple[frozenset[str], frozenset[tuple[str, frozenset[str]]], frozenset[str]]
+_PolicyKey = tuple[frozenset[str], frozenset[tuple[str, frozenset[str]]], frozenset[str]]
 
 
-def _key(policy: HtmlPolicy) -> PolicyKey:
+def _key(policy: HtmlPolicy) -> _PolicyKey:
     attrs = frozenset((tag, frozenset(names)) for tag, names in policy.allowed_attributes.items())
     return policy.allowed_tags, attrs, frozenset(s.lower() for s in policy.url_schemes)
 
 
 @functools.lru_cache(maxsize=64)
-def _strict(key: PolicyKey) -> nh3.Cleaner:
+def _strict(key: _PolicyKey) -> nh3.Cleaner:
     """The policy's nh3 cleaner, built once per distinct policy."""
     tags, attrs, schemes = key
     attributes: dict[str, set[str]] = {"*": set()}  # nh3 otherwise allows lang/title everywhere
@@ -94,12 +95,18 @@ def _valid_text(text: str | bytes) -> str:
 def sanitize_html(html: str, policy: HtmlPolicy) -> str:
     """Keep only the policy's tags, attributes and URL schemes; drop comments and scripts.
 
-    Idempotent; what nh3 keeps is what an HTML5 mail client sees.
+    Re-cleaned until stable (unwrapping can nest ``<a>`` in ``<a>``), so it is idempotent.
     """
+    cleaner = _strict(_key(policy))
     try:
-        return _strict(_key(policy)).clean(html)
+        out = cleaner.clean(html)
     except UnicodeEncodeError:
-        return _strict(_key(policy)).clean(_valid_text(html))
+        return sanitize_html(_valid_text(html), policy)
+    for _ in range(3):
+        if out == html:
+            break
+        html, out = out, cleaner.clean(out)
+    return out
 
 
 def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
@@ -107,18 +114,29 @@ def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
 
     nh3 decides: its strict output is compared with its permissive normal form of the input.
     """
-    html = _valid_text(html)
-    clean = _strict(key := _key(policy)).clean(html)
+    try:
+        clean = _strict(key := _key(policy)).clean(html)
+    except UnicodeEncodeError:
+        return disallowed_markup(_valid_text(html), policy)
     if clean == html or clean == html.replace("<br/>", "<br>").replace("<br />", "<br>"):
         return []  # the input already is nh3's output (up to <br/> spelling)
-    names = set(map(str.lower, _TAG_NAME.findall(html)))
-    found = [f"<{t}>" for t in _DOC_TAGS if t in names and t not in policy.allowed_tags]
+    names = dict.fromkeys(map(str.lower, _TAG_NAME.findall(html)))  # ordered set
+    tags = [f"<{t}>" for t in names if t not in policy.allowed_tags]
     schemes = key[2] | _schemes(html) | _schemes(htmlmod.unescape(html))
-    normal = _permissive(frozenset(names), schemes).clean(html)
-    if normal != clean:
-        found += _explain(parse_html(normal), policy)
-        found = list(dict.fromkeys(found)) or ["markup the sanitizer removes"]
-    return found
+    probe = html + _EOF  # swallowed when the input ends inside a tag
+    normal = _permissive(frozenset(names), schemes).clean(probe)
+    dangling = normal.count(_EOF) < probe.count(_EOF)
+    if not dangling:
+        head, _, tail = normal.rpartition(_EOF)
+        normal = head + tail
+    found = [f"<{t}>" for t in _DOC_TAGS if t in names and t not in policy.allowed_tags]
+    if normal != clean:  # nh3 removed something: name it (lxml reads nh3's normal form)
+        found += _explain(parse_html(normal), policy) or tags or ["markup the sanitizer removes"]
+    else:  # only tokens the HTML5 parser ignores (stray or document-level tags) were dropped
+        found += tags
+    if dangling:
+        found.append("unclosed tag at the end")
+    return list(dict.fromkeys(found))
 
 
 def _schemes(text: str) -> frozenset[str]:
@@ -168,9 +186,9 @@ def _explain(root: etree._Element, policy: HtmlPolicy) -> list[str]:
 # --- parsing ---------------------------------------------------------------------------
 
 _LOCAL = threading.local()
-_DEPTH_ERROR = "Excessive depth"
 _SCRIPTS = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
-_ANY_TAG = re.compile(r"<[^>]*>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in lxml text
+_NESTING_TAGS = re.compile(r"(?i)<(?!/?(?:a|br|p)[\s/>])[^>]*>")  # all but a, br, p
 
 
 def _parser() -> etree.HTMLParser:
@@ -181,33 +199,45 @@ def _parser() -> etree.HTMLParser:
     return parser
 
 
-def _empty() -> HtmlElement:
-    return lxml.html.Element("div")
-
-
-def parse_html(html: str | bytes) -> HtmlElement:
-    """Parse a body into one ``<div>`` root; never raises (junk gives a best-effort tree).
-
-    Nesting deeper than libxml2's limit (256) falls back to a flat tree of the text.
-    """
-    text = _valid_text(html).replace("\x00", "")
-    if not text.strip():
-        return _empty()
+def _document(text: str) -> HtmlElement | None:
+    """The ``<html>`` root of ``text``, or None if libxml2 failed or hit its depth limit (256)."""
     parser = _parser()
     try:
         doc: HtmlElement = lxml.html.document_fromstring(
             f"<html><body>{text}</body></html>", parser=parser
         )
     except (etree.LxmlError, ValueError):
-        return _empty()
-    if any(_DEPTH_ERROR in error.message for error in parser.error_log):
-        flat = _empty()
-        flat.text = htmlmod.unescape(_ANY_TAG.sub(" ", _SCRIPTS.sub(" ", text)))
-        return flat
-    for head in doc.findall("head"):
-        head.drop_tree()
-    for body in doc.findall("body"):
-        body.drop_tag()
+        return None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        return None
+    return doc
+
+
+def parse_html(html: str | bytes) -> HtmlElement:
+    """Parse a body into one ``<div>`` root; never raises (junk gives a best-effort tree).
+
+    Nesting beyond libxml2's limit is flattened, keeping only ``<a>``, ``<br>`` and ``<p>``.
+    """
+    root: HtmlElement = lxml.html.Element("div")
+    text = _CONTROL.sub("", _valid_text(html).replace("\x0c", " "))
+    if not text.strip():
+        return root
+    doc = _document(text)
+    if doc is None:
+        text = _SCRIPTS.sub(" ", text)
+        doc = _document(_NESTING_TAGS.sub(" ", text))
+    if doc is None:
+        root.text = htmlmod.unescape(re.sub(r"<[^>]*>", " ", text))
+        return root
+    body = doc.find("body")
+    if body is not None and body is doc[-1] and not body.tail:
+        doc.remove(body)  # the usual case: everything is inside <body>
+        doc = body
+    else:  # stray content after </body>: merge it all into the root
+        for head in doc.findall("head"):
+            head.drop_tree()
+        for body in doc.findall("body"):
+            body.drop_tag()
     doc.tag = "div"
     doc.attrib.clear()
     return doc
@@ -222,22 +252,12 @@ def visible_links(root: HtmlElement) -> list[tuple[str, str]]:
 
 # --- HTML -> plain text ----------------------------------------------------------------
 
-_WS = str.maketrans("\t\n\r\f\xa0", "     ")
-_SKIP = frozenset(
-    "script style head title template iframe object embed applet noframes frameset meta link"
-    " base".split()
-)
+_WS = re.compile(r"[ \t\n\r\f\xa0]+")
+_SKIP = frozenset("script style head title template iframe object embed applet noframes".split())
+_BLOCKS = "p h1 h2 h3 h4 h5 h6 blockquote pre table hr dl figure form fieldset address"
+_LINES = "div tr dt dd section article header footer nav aside main caption details summary"
 _PARA, _LINE, _BR, _LIST, _ITEM, _LINK, _CELL = range(7)
-_KINDS = dict.fromkeys(
-    "p h1 h2 h3 h4 h5 h6 blockquote pre table hr dl figure form fieldset address".split(), _PARA
-)
-_KINDS.update(
-    dict.fromkeys(
-        "div tr dt dd section article header footer nav aside main caption center details"
-        " summary figcaption option".split(),
-        _LINE,
-    )
-)
+_KINDS = {**dict.fromkeys(_BLOCKS.split(), _PARA), **dict.fromkeys(_LINES.split(), _LINE)}
 _KINDS.update(br=_BR, ul=_LIST, ol=_LIST, li=_ITEM, a=_LINK, td=_CELL, th=_CELL)
 
 
@@ -261,17 +281,22 @@ class _TextWriter:
         if self.links:
             self.links[-1].append(text)
             return
-        text = text.translate(_WS)
-        if self.pending or not self.parts:
+        if not text.isprintable() or "  " in text:
+            text = _WS.sub(" ", text)
+        parts = self.parts
+        if self.pending or not parts:
             text = text.lstrip(" ")
             if not text:
                 return
-            if self.parts:
-                self.parts.append("\n" * self.pending)
+            if parts:
+                parts[-1] = parts[-1].rstrip(" ")
+                parts.append("\n" * self.pending)
             self.pending = 0
-            self.parts.append(self.marker)
+            parts.append(self.marker)
             self.marker = ""
-        self.parts.append(text)
+        elif text[:1] == " " and parts[-1][-1:] == " ":
+            text = text[1:]
+        parts.append(text)
 
     def open(self, el: etree._Element, kind: int) -> None:
         if kind == _PARA:
@@ -310,8 +335,7 @@ class _TextWriter:
             self.text(_link_text(label, (el.get("href") or "").strip()))
 
     def result(self) -> str:
-        text = re.sub(r"(?<=\S) {2,}", " ", "".join(self.parts))
-        return re.sub(r" +\n", "\n", text).strip()
+        return "".join(self.parts).strip()
 
 
 def _link_text(label: str, href: str) -> str:
@@ -329,31 +353,23 @@ def _link_text(label: str, href: str) -> str:
 def html_to_text(html: str | HtmlElement) -> str:
     """The plain-text fallback of an email body: blocks, lists, ``text (url)`` links.
 
-    Walks the tree with an explicit stack, so any nesting depth is safe.
+    lxml's iterwalk visits the tree without recursion, so any nesting depth is safe.
     """
     root: etree._Element = parse_html(html) if isinstance(html, str | bytes) else html
     out = _TextWriter()
-    stack: list[tuple[etree._Element, bool]] = [(root, True)]
-    while stack:
-        el, entering = stack.pop()
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
         tag = el.tag
-        if entering:
-            if tag.__class__ is not str or tag in _SKIP:
-                if el.tail and el is not root:
-                    out.text(el.tail)
-                continue
-            kind = _KINDS.get(tag)
-            if kind is not None:
-                out.open(el, kind)
-            if el.text:
-                out.text(el.text)
-            if len(el):
-                stack.append((el, False))
-                stack.extend((child, True) for child in reversed(el))
-                continue
-        else:
-            kind = _KINDS.get(tag)
-        if kind is not None:
+        if event == "start":
+            if tag in _SKIP:
+                walker.skip_subtree()
+            else:
+                if (kind := _KINDS.get(tag)) is not None:
+                    out.open(el, kind)
+                if el.text:
+                    out.text(el.text)
+            continue
+        if event == "end" and tag not in _SKIP and (kind := _KINDS.get(tag)) is not None:
             out.close(el, kind)
         if el.tail and el is not root:
             out.text(el.tail)
@@ -365,7 +381,8 @@ def html_to_text(html: str | HtmlElement) -> str:
 _BULLET = re.compile(r"[-*•]\s+(.*)")
 _NUMBERED = re.compile(r"\d{1,9}[.)]\s+(.*)")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_URL = re.compile(rf"https://{_LABEL}(?:\.{_LABEL})*(?::(\d{{1,5}}))?(?:[/?#][^\s<>\"']*)?")
+_HOST = rf"(?:{_LABEL}\.)*[A-Za-z](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?"  # not an IP address
+_URL = re.compile(rf"https://{_HOST}(?::(\d{{1,5}}))?(?:[/?#][^\s<>\"']*)?")
 _TRAILING = ".,;:!?'\""
 
 
@@ -373,27 +390,16 @@ def _escape(text: str) -> str:
     return htmlmod.escape(text, quote=False).replace("\xa0", "&nbsp;")
 
 
-def _trim_url(url: str) -> str:
-    """Drop sentence punctuation after a URL, and a ``)`` that closes an outer parenthesis."""
-    while url:
-        if url[-1] in _TRAILING:
-            url = url[:-1]
-        elif url[-1] == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
-        else:
-            break
-    return url
-
-
 def _inline(line: str) -> str:
-    """Escape one line of text, turning bare https URLs into links."""
+    """Escape one line of text, turning bare https URLs into links (trailing punctuation not)."""
     out: list[str] = []
     pos = 0
     for match in _URL.finditer(line):
-        url = _trim_url(match.group(0))
-        port = match.group(1)
-        if len(url) <= len("https://") or (port and int(port) > 65535):
-            continue
+        url = match.group(0).rstrip(_TRAILING)
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip(_TRAILING)
+        if int(match.group(1) or 0) > 65535 or "xn--" in url.lower():
+            continue  # URLs nh3 would reject: bad port, punycode needing validation
         out.append(_escape(line[pos : match.start()]))
         out.append(f'<a href="{htmlmod.escape(url)}">{_escape(url)}</a>')
         pos = match.start() + len(url)

@@ -9,7 +9,7 @@ import regex
 from pydantic import field_validator
 
 from guardrails.engine.base import Hit, Params, Runner, RunState, finditer
-from guardrails.engine.grounding import FactBase, name_claims, number_claims
+from guardrails.engine.grounding import FactBase, name_claims, number_claims, unknown_names
 from guardrails.engine.lexicon import Lexicon, words
 
 if TYPE_CHECKING:
@@ -21,6 +21,9 @@ __all__ = ["GroundedParams", "compile_grounded", "fact_base"]
 
 class GroundedParams(Params):
     claims: Literal["numbers", "names", "phrases"]
+    mode: Literal["triggers", "all"] = "all"
+    """For ``names``: only names after customer triggers ("trusted by X"), or every capitalised
+    name the facts never mention."""
     terms: tuple[str, ...] = ()
     """For ``phrases``: claim phrases ("award-winning", "guarantee*"); a trailing * is a prefix."""
     patterns: tuple[str, ...] = ()
@@ -48,6 +51,8 @@ def fact_base(context: Context, state: RunState) -> FactBase:
     gov = context.governance
     if gov is not None:
         texts.extend(t for t in (gov.text, gov.required_disclaimer, gov.sign_off) if t)
+        # Competitor names are governance's business (constraint 8), not invented facts.
+        texts.extend(gov.forbidden_terms)
     base = FactBase(texts)
     state.cache["facts"] = base
     return base
@@ -68,16 +73,21 @@ def compile_grounded(params: Params) -> Runner:
             text = message.visible_without_urls(name)
             if p.claims == "numbers":
                 for claim in number_claims(text):
-                    if claim.text not in seen and not facts.supports_number(claim):
-                        seen.add(claim.text)
-                        yield Hit(name, detail=repr(_sentence(text, claim.offset)),
-                                  evidence=claim.text)
+                    if facts.supports_number(claim):
+                        continue
+                    sentence = _sentence(text, claim.offset)
+                    if sentence in seen:
+                        continue
+                    seen.add(sentence)
+                    yield Hit(name, detail=repr(sentence), evidence=claim.text)
             elif p.claims == "names":
-                for claim in name_claims(text):
-                    if claim.text not in seen and not facts.supports_words(claim.text):
+                claims = name_claims(text) if p.mode == "triggers" else unknown_names(
+                    text, facts.words)
+                for claim in claims:
+                    if claim.text not in seen:
                         seen.add(claim.text)
-                        yield Hit(name, detail=repr(_sentence(text, claim.offset)),
-                                  evidence=claim.text)
+                        yield Hit(name, detail=f"{claim.text!r} in "
+                                  f"{_sentence(text, claim.offset)!r}", evidence=claim.text)
             else:
                 found: list[tuple[str, int | None]] = []
                 if lexicon:

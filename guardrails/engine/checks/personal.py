@@ -24,10 +24,16 @@ class PersonalParams(Params):
 def compile_personal(params: Params) -> Runner:
     assert isinstance(params, PersonalParams)
     lexicon = Lexicon((term, cat) for cat, terms in params.categories.items() for term in terms)
+    # A goal that names a category's key word ("knee injury", "birthday offer") makes it relevant.
+    heads = {cat: frozenset(_head(t) for t in terms) - {""}
+             for cat, terms in params.categories.items()}
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> Iterator[Hit]:
-        goal_hits = {t.key for t, _ in lexicon.find(words(strip_accents(context.goal or "")))}
+        goal_words = words(strip_accents(context.goal or ""))
+        goal_set = set(goal_words) | {w.removesuffix("s") for w in goal_words}
+        goal_hits = {t.key for t, _ in lexicon.find(goal_words)}
+        goal_hits.update(cat for cat, head in heads.items() if head & goal_set)
         reported: set[str] = set()
         for name in fields:
             text = message.visible_without_urls(name)
@@ -41,6 +47,14 @@ def compile_personal(params: Params) -> Runner:
                           offset=None)
 
     return run
+
+
+def _head(term: str) -> str:
+    """The key word of a term: itself when one word, else its last word of 5+ letters."""
+    toks = words(term.rstrip("*"))
+    if len(toks) == 1:
+        return toks[0]
+    return toks[-1] if toks and len(toks[-1]) >= 5 else ""
 
 
 def _around(text: str, at: int) -> str:
