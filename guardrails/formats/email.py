@@ -103,10 +103,15 @@ def sanitize_html(html: str, policy: HtmlPolicy) -> str:
     except UnicodeEncodeError:
         return sanitize_html(_valid_text(html), policy)
     for _ in range(3):
-        if out == html:
+        if _same(out, html):
             break
         html, out = out, cleaner.clean(out)
     return out
+
+
+def _same(clean: str, html: str) -> bool:
+    """Whether ``html`` already is nh3's output ``clean`` (up to how ``<br>`` is spelled)."""
+    return clean == html or clean == html.replace("<br/>", "<br>").replace("<br />", "<br>")
 
 
 def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
@@ -118,8 +123,8 @@ def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
         clean = _strict(key := _key(policy)).clean(html)
     except UnicodeEncodeError:
         return disallowed_markup(_valid_text(html), policy)
-    if clean == html or clean == html.replace("<br/>", "<br>").replace("<br />", "<br>"):
-        return []  # the input already is nh3's output (up to <br/> spelling)
+    if _same(clean, html):
+        return []
     names = dict.fromkeys(map(str.lower, _TAG_NAME.findall(html)))  # ordered set
     tags = [f"<{t}>" for t in names if t not in policy.allowed_tags]
     schemes = key[2] | _schemes(html) | _schemes(htmlmod.unescape(html))
