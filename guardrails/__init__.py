@@ -40,7 +40,6 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 if TYPE_CHECKING:
     from guardrails.api import Checker, check, convert, parse, sms_info
     from guardrails.context import Context, Governance
-    from guardrails.report import Report, ReviewFlag, Violation
     from guardrails.errors import ConfigurationError, GuardrailsError, InputError, RulePackError
     from guardrails.models import (
         Button,
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
         SlackDraft,
         SmsDraft,
     )
+    from guardrails.report import Report, ReviewFlag, Violation
 
 
 def __getattr__(name: str) -> Any:

@@ -75,7 +75,8 @@ def strip_urls(text: str) -> str:
     """Text with every URL replaced by a space (governance terms never match inside links)."""
     if "://" not in text and "www." not in text.lower():
         return text
-    return URL_PATTERN.sub(" ", text)
+    stripped: str = URL_PATTERN.sub(" ", text)
+    return stripped
 
 
 class Message:

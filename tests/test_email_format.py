@@ -221,6 +221,7 @@ HTML_TO_TEXT = [
     ('<a href="mailto:help@acme.example">help@acme.example</a>', "help@acme.example"),
     ("<p>Plan:</p><ul><li>one</li><li>two</li></ul><p>End</p>", "Plan:\n\n- one\n- two\n\nEnd"),
     ("<ol><li>first</li><li>second</li><li>third</li></ol>", "1. first\n2. second\n3. third"),
+    ('<ol start="3"><li>c</li><li>d</li></ol><ol start="²"><li>x</li></ol>', "3. c\n4. d\n\n1. x"),
     (
         "<ul><li>a<ul><li>a1</li><li>a2</li></ul></li><li>b<ol><li>b1</li></ol></li></ul>",
         "- a\n  - a1\n  - a2\n- b\n  1. b1",

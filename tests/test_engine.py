@@ -23,15 +23,15 @@ PACK = builtin_pack()
 def test_every_rule_fires_on_its_examples_and_stays_quiet_otherwise(rule: object) -> None:
     from guardrails.engine.pack import RulePack
 
-    results = run_examples(RulePack("one", (rule,) if getattr(rule, "spec").check != "review_claim"
+    results = run_examples(RulePack("one", (rule,) if rule.spec.check != "review_claim"
                                     else PACK.rules))
-    mine = [r for r in results if r.rule == getattr(rule, "id")]
+    mine = [r for r in results if r.rule == rule.id]
     assert mine and all(r.ok for r in mine), [(r.index, r.expect, r.detail) for r in mine]
 
 
 @pytest.mark.parametrize("rule", PACK.rules, ids=lambda r: r.id)
 def test_every_rule_is_explained_like_ruff(rule: object) -> None:
-    explain = getattr(rule, "spec").explain
+    explain = rule.spec.explain
     for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert section in explain
 

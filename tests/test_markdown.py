@@ -40,7 +40,7 @@ TEXT_CASES = [
     ("- a\n  - b\n    - c", "- a\n  - b\n    - c"),
     ("1. first\n\n   continued\n2. second", "1. first\n   continued\n2. second"),
     ("Text\n- list right after\n- two", "Text\n\n- list right after\n- two"),
-    ("```python\nprint(x)\n  indented\n```", "print(x)\n  indented"),
+    ("```python\nprint(x)\nx = 1\n```", "print(x)\nx = 1"),
     ("> quoted **text**\n> more", "quoted text\nmore"),
     ("line one  \nline two\\\nthree<br>four", "line one\nline two\nthree\nfour"),
     ("a\n\n---\n\nb", "a\n\nb"),

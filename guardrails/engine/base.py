@@ -53,7 +53,8 @@ Runner = Callable[["Message", "Context", RunState, tuple[str, ...]], Iterable[Hi
 
 def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
     """``pattern.finditer`` with the engine's timeout (TimeoutError on catastrophic patterns)."""
-    return pattern.finditer(text, timeout=REGEX_TIMEOUT)
+    found: Iterator[regex.Match[str]] = pattern.finditer(text, timeout=REGEX_TIMEOUT)
+    return found
 
 
 def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:

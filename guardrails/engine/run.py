@@ -43,17 +43,21 @@ def run_pack(message: Message, context: Context, pack: RulePack) -> Report:
         for hit in hits:
             text = _format(rule, hit)
             if hit.category is not None:
-                state.flags.append(ReviewFlag(category=hit.category,  # type: ignore[arg-type]
-                                              reason=text, evidence=hit.evidence, rule=rule.id))
+                state.flags.append(ReviewFlag.model_validate(
+                    {"category": hit.category, "reason": text, "evidence": hit.evidence,
+                     "rule": rule.id}))
                 continue
             violations.append(Violation(
                 rule=rule.id, constraint=rule.spec.constraint, level=rule.spec.level,
                 field=hit.field, message=text, line=message.line_of(hit.field, hit.offset),
                 evidence=hit.evidence, fix=hit.fix,
             ))
-    fields: dict[str, str | None] = {name: view.raw for name, view in message.fields.items()}
+    shown: dict[str, str | None] = {name: view.raw for name, view in message.fields.items()}
+    for link in message.links:
+        if link.kind == "button":
+            shown[link.field] = link.url
     violations.sort(key=lambda v: (v.line or 0, v.rule))
-    return Report(channel=message.channel, fields=fields, violations=violations,
+    return Report(channel=message.channel, fields=shown, violations=violations,
                   review_flags=_dedupe(state.flags), engine_errors=errors)
 
 

@@ -36,7 +36,7 @@ def _run_one(rule: CompiledRule, pack: RulePack, index: int) -> ExampleResult:
         return ExampleResult(rule.id, index, example.expect, False, str(exc))
     checker = Checker.__new__(Checker)
     # Run the rule alone, plus flag rules when it reads their flags (review_claim).
-    rules = (rule,)
+    rules: tuple[CompiledRule, ...] = (rule,)
     if rule.spec.check == "review_claim":
         rules = tuple(r for r in pack.rules if r.spec.check == "flag") + rules
     checker.pack = Pack(pack.name, rules)

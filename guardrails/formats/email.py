@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import html as htmlmod
 import re
-import threading
 from typing import cast
 from urllib.parse import unquote
 
@@ -57,8 +56,8 @@ def _key(policy: HtmlPolicy) -> _PolicyKey:
 def _strict(key: _PolicyKey) -> nh3.Cleaner:
     """The policy's nh3 cleaner, built once per distinct policy."""
     tags, attrs, schemes = key
-    attributes: dict[str, set[str]] = {"*": set()}  # nh3 otherwise allows lang/title everywhere
-    attributes.update((tag, set(names)) for tag, names in attrs)
+    # "*" first: nh3 otherwise allows lang and title on every tag.
+    attributes = {"*": set[str](), **{tag: set(names) for tag, names in attrs}}
     return nh3.Cleaner(
         tags=set(tags),
         clean_content_tags=set(_CLEAN_CONTENT_TAGS - tags),
@@ -190,23 +189,14 @@ def _explain(root: etree._Element, policy: HtmlPolicy) -> list[str]:
 
 # --- parsing ---------------------------------------------------------------------------
 
-_LOCAL = threading.local()
 _SCRIPTS = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in lxml text
 _NESTING_TAGS = re.compile(r"(?i)<(?!/?(?:a|br|p)[\s/>])[^>]*>")  # all but a, br, p
 
 
-def _parser() -> etree.HTMLParser:
-    """One lxml HTML parser per thread (its error log is read after each parse)."""
-    parser: etree.HTMLParser | None = getattr(_LOCAL, "parser", None)
-    if parser is None:
-        parser = _LOCAL.parser = lxml.html.HTMLParser(remove_comments=False, remove_pis=False)
-    return parser
-
-
 def _document(text: str) -> HtmlElement | None:
     """The ``<html>`` root of ``text``, or None if libxml2 failed or hit its depth limit (256)."""
-    parser = _parser()
+    parser = lxml.html.HTMLParser(remove_comments=False, remove_pis=False)  # owns its error log
     try:
         doc: HtmlElement = lxml.html.document_fromstring(
             f"<html><body>{text}</body></html>", parser=parser
@@ -313,7 +303,8 @@ class _TextWriter:
         elif kind == _LIST:
             self.brk(1 if self.lists else 2)
             start = el.get("start", "1")
-            self.lists.append([el.tag == "ol", int(start) if start.isdigit() else 1])
+            number = int(start) if re.fullmatch(r"[0-9]{1,9}", start) else 1
+            self.lists.append([el.tag == "ol", number])
         elif kind == _ITEM:
             self.brk(1)
             indent = "  " * max(len(self.lists) - 1, 0)

@@ -12,7 +12,8 @@ _SPACE = regex.compile(r"\s+")
 
 def graphemes(text: str) -> list[str]:
     """Split text into user-perceived characters (an emoji with modifiers is one)."""
-    return _GRAPHEME.findall(text)
+    found: list[str] = _GRAPHEME.findall(text)
+    return found
 
 
 def grapheme_count(text: str) -> int:
@@ -30,7 +31,8 @@ def word_count(text: str) -> int:
 
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
-    return _SPACE.sub(" ", text).strip()
+    collapsed: str = _SPACE.sub(" ", text)
+    return collapsed.strip()
 
 
 def truncate_graphemes(text: str, limit: int, *, ellipsis: str = "…") -> str:
