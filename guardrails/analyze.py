@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 import regex
 
+from guardrails.formats.text import match_words
 from guardrails.models import Draft, PushDraft
 from guardrails.profiles import ChannelProfile, profile
 
@@ -95,6 +96,8 @@ class Message:
                 key = f"buttons[{i}].label"
                 views[key] = FieldView(key, button.label, button.line, "plain")
         self.fields = views
+        self._no_urls: dict[str, str] = {}
+        self._words: dict[str, list[str]] = {}
 
     # -- text -------------------------------------------------------------------------------
 
@@ -129,8 +132,18 @@ class Message:
         return self._visible.get(name, "")
 
     def visible_without_urls(self, name: str) -> str:
-        """Visible text of ``name`` with URLs blanked out."""
-        return strip_urls(self.visible(name))
+        """Visible text of ``name`` with URLs blanked out (computed once per field)."""
+        cached = self._no_urls.get(name)
+        if cached is None:
+            cached = self._no_urls[name] = strip_urls(self.visible(name))
+        return cached
+
+    def words(self, name: str) -> list[str]:
+        """Lower-cased words of the visible, URL-free text of ``name`` (computed once)."""
+        cached = self._words.get(name)
+        if cached is None:
+            cached = self._words[name] = match_words(self.visible_without_urls(name))
+        return cached
 
     @functools.cached_property
     def shown_text(self) -> str:

@@ -211,11 +211,12 @@ class _Doc:
             self.mark(source, value, "notes", line)
 
     def mark(self, source: str, value: Any, kind: str, line: int) -> None:
+        args: dict[str, Any]
         verdict = _verdict(value, kind)
         if kind != "notes" or verdict is not None:
             text = json.dumps(value) if isinstance(value, bool) or value is None else str(value)
-            marker = dict(source=source, value=text, needs_review=verdict, line=line + 1)
-            self.markers.append(ReviewMarker.model_construct(**marker))
+            args = {"source": source, "value": text, "needs_review": verdict, "line": line + 1}
+            self.markers.append(ReviewMarker.model_construct(**args))
 
     def button(self, label: str | None, url: str | None, line: int, num: str = "") -> None:
         """Add a button, or complete an earlier one from a separate label or URL line."""

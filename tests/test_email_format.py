@@ -300,6 +300,22 @@ def test_parse_html_never_raises(html: str) -> None:
     assert isinstance(visible_links(root), list)
 
 
+def test_parse_html_keeps_content_after_document_end_tags() -> None:
+    root = parse_html('<html lang="en"><body class="x"><p>a</p></body></html><p>b &#1;</p>')
+    assert root.tag == "div" and root.attrib == {} and root.getparent() is None
+    assert html_to_text(root) == "a\n\nb \x01"
+
+
+def test_deep_nesting_fallback_still_drops_scripts() -> None:
+    html = (
+        "<div>" * 300
+        + "<script>alert(1)</script><style>p{}</style>ok <a href=https://x.example>l</a>"
+    )
+    root = parse_html(html)
+    assert html_to_text(root) == "ok l (https://x.example)"
+    assert visible_links(root) == [("https://x.example", "l")]
+
+
 def test_parse_html_bytes_and_controls() -> None:
     assert html_to_text(parse_html(b"\xff<p>caf\xc3\xa9</p>")) == "\ufffd\n\ncafé"
     assert html_to_text("\x01a\x0bb\x0cc\ufffe") == "ab c"

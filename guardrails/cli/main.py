@@ -57,7 +57,10 @@ def _build() -> argparse.ArgumentParser:
     prs.add_argument("--channel", choices=CHANNEL_CHOICES)
 
     cnv = sub.add_parser("convert", help="convert text to a channel format")
-    cnv.add_argument("file")
+    cnv.add_argument("file", help="markdown, HTML or text; a labelled message file (x.email.md) "
+                     "is parsed first and its body converted")
+    cnv.add_argument("--channel", choices=CHANNEL_CHOICES,
+                     help="parse FILE as this channel's labelled output first")
     cnv.add_argument("--to", required=True,
                      choices=("email", "sms", "slack", "push", "in_app", "text"))
     cnv.add_argument("--source", choices=("markdown", "html", "text"))
@@ -220,16 +223,36 @@ def _cmd_parse(ns: argparse.Namespace) -> int:
     return 0
 
 
+def _message_body(text: str, channel: str) -> tuple[str, str | None]:
+    """The body of a labelled message (and its source format), for ``convert``."""
+    from guardrails.api import parse
+
+    fields = parse(text, channel).text_fields()
+    if fields.get("body_html"):
+        return fields["body_html"], "html"
+    for name in ("body_text", "text", "body"):
+        if fields.get(name):
+            return fields[name], None
+    return text, None
+
+
 def _cmd_convert(ns: argparse.Namespace) -> int:
     from guardrails.api import convert
-    from guardrails.cli.inputs import read_text
+    from guardrails.cli.inputs import channel_from_name, read_text
 
+    path = Path(ns.file)
+    text = read_text(path)
+    source = ns.source
+    channel = ns.channel or channel_from_name(path)
+    if channel is not None:
+        text, detected = _message_body(text, channel)
+        source = source or detected
     options: dict[str, Any] = {}
     if ns.segments is not None:
         options["segments"] = ns.segments
     if ns.limit is not None:
         options["limit"] = ns.limit
-    print(convert(read_text(Path(ns.file)), to=ns.to, source=ns.source, **options))
+    print(convert(text, to=ns.to, source=source, **options))
     return 0
 
 
@@ -239,18 +262,20 @@ def _cmd_rules(ns: argparse.Namespace) -> int:
     from guardrails.api import Checker
     from guardrails.engine.pack import load_pack
 
-    if ns.test is not None:
+    if ns.test is not None:  # every rule's own examples must behave as declared
         from guardrails.engine.selftest import run_examples
 
-        pack = load_pack(ns.test) if ns.test else Checker().pack
-        failures = 0
-        for res in run_examples(pack):
-            status = "ok" if res.ok else "FAIL"
-            failures += not res.ok
-            print(f"{status:4} {res.rule} example {res.index + 1} ({res.expect}): {res.detail}")
-        total = sum(len(r.spec.examples) for r in pack.rules)
-        print(f"{total - failures} passed, {failures} failed")
-        return 1 if failures else 0
+        pack = load_pack(ns.test) if ns.test else Checker(rules=ns.rules).pack
+        results = run_examples(pack)
+        for res in results:
+            if res.ok:
+                continue
+            where = f"example {res.index + 1} ({res.expect})" if res.index >= 0 else "examples"
+            print(f"FAIL {res.rule} {where}: {res.detail}")
+        failed = sum(not res.ok for res in results)
+        print(f"{len(results) - failed} passed, {failed} failed "
+              f"({len(pack.rules)} rule{'s' * (len(pack.rules) != 1)})")
+        return 1 if failed else 0
     pack = Checker(rules=ns.rules).pack
     if ns.explain:
         rule = pack.get(ns.explain.upper())
@@ -268,8 +293,9 @@ def _cmd_rules(ns: argparse.Namespace) -> int:
                            "level": r.spec.level, "check": r.spec.check,
                            "channels": sorted(r.channels)} for r in pack.rules], indent=2))
         return 0
+    width = max((len(r.id) for r in pack.rules), default=5)
     for r in pack.rules:
-        print(f"{r.id}  [{r.spec.constraint}] {r.spec.level:<7} {r.spec.name:<32} "
+        print(f"{r.id:<{width}}  [{r.spec.constraint}] {r.spec.level:<7} {r.spec.name:<32} "
               f"{r.spec.message.split(':')[0]}")
     return 0
 

@@ -147,7 +147,15 @@ _CAP_RUN = regex.compile(
     r"(?<![\w'’@#/.-])\p{Lu}[\p{L}'’&-]*(?:[ \t]+(?:(?:of|the|and|&|de|la|van|von|du)[ \t]+)?"
     r"\p{Lu}[\p{L}'’&-]*)*"
 )
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n\"“(—–•*>-])[\s\"“'(]*$")
+_OPENERS = frozenset(".!?:;\n\"“(—–•*>-")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """True when only spaces/quotes separate ``at`` from the start or a sentence break."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t\"“'(":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
 COMMON_CAPITALS = frozenset(
     """i i'm i'll i've i'd mr mrs ms mx dr prof st sr jr ps pps hi hello hey dear thanks thank
     cheers regards best warm warmly sincerely team yes no ok okay please note new free
@@ -192,6 +200,14 @@ _CLAIM_BEFORE = regex.compile(
 )
 
 
+_CLAIM_HINT = regex.compile(
+    r"\b(?:use[sd]?|rel(?:y|ies)|switched|cho(?:o)?se|love[sd]?|trust(?:s|ed)?|saved?|grew|cut|"
+    r"increased|reduced|doubled|tripled|achieved|reported|swear|rave|recommend\w*|moved|signed|"
+    r"runs?|built|like|such|including|by|join\w*|at)\b",
+    regex.IGNORECASE,
+)
+
+
 def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = True
                   ) -> list[Claim]:
     """Capitalised names the facts never mention (mid-sentence, or 2+ words at a sentence start).
@@ -199,16 +215,22 @@ def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = Tru
     ``known`` holds lower-cased, accent-free words from the facts, goal and governance.
     """
     claims: list[Claim] = []
+    if claim_context and not _CLAIM_HINT.search(text, timeout=0.25):
+        return claims
     for m in _CAP_RUN.finditer(text, timeout=0.25):
+        if claim_context and not (
+            _CLAIM_AFTER.match(text, m.end())
+            or _CLAIM_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        ):
+            continue
         tokens = [t for t in m.group().split() if t[0].isupper()]
         if any(_known(t, known) for t in tokens):
             continue  # part of a name the facts use ("Thistle Vets" for "Thistle Veterinary")
-        at_start = bool(_SENTENCE_START.search(text, 0, m.start())) if m.start() else True
+        at_start = _starts_sentence(text, m.start())
         if at_start:
             # A sentence's first word is capitalised anyway: judge only the rest of the run.
             tokens = tokens[1:]
         distinctive = [t for t in tokens if _distinctive(t, known)]
-        if distinctive and (not claim_context or _CLAIM_AFTER.match(text, m.end())
-                            or _CLAIM_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
+        if distinctive:
             claims.append(Claim(m.group(), m.start()))
     return claims

@@ -8,51 +8,13 @@ lexicon of a pack shares one index and one pass over the message.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Lexicon", "Term", "word_spans", "words"]
+from guardrails.formats.text import match_words as words
+from guardrails.formats.text import strip_accents
 
-_KEEP = set("$€£%#+")
-_PUNCT = {
-    ord(ch): " "
-    for ch in "!\"&'()*,-./:;<=>?@[\\]^_`{|}~‘’‚‛“”„‟–—―‐‑‒−…•·«»¡¿\u00a0\u2009\u202f"
-}
-for _ch in _KEEP:
-    _PUNCT[ord(_ch)] = f" {_ch} "
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased words of ``text``; punctuation separates words (``award-winning`` → 2 words)."""
-    return text.lower().translate(_PUNCT).split()
-
-
-def word_spans(text: str) -> list[tuple[str, int]]:
-    """Like :func:`words` but with each word's start offset in ``text`` (slower; for evidence)."""
-    out: list[tuple[str, int]] = []
-    spaced = text.lower().translate(_PUNCT)
-    if len(spaced) != len(text):  # keep offsets exact: fall back to per-char mapping
-        spaced = "".join(" " if not (c.isalnum() or c in "$€£%#+") else c for c in text.lower())
-    i, n = 0, len(spaced)
-    while i < n:
-        while i < n and spaced[i].isspace():
-            i += 1
-        j = i
-        while j < n and not spaced[j].isspace():
-            j += 1
-        if j > i:
-            out.append((spaced[i:j], i))
-        i = j
-    return out
-
-
-def strip_accents(text: str) -> str:
-    """``Lucía`` → ``Lucia`` (used to compare names written with and without accents)."""
-    return "".join(
-        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
-    )
-
+__all__ = ["Lexicon", "Term", "strip_accents", "words"]
 
 @dataclass(frozen=True, slots=True)
 class Term:

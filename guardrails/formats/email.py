@@ -189,9 +189,9 @@ def _explain(root: etree._Element, policy: HtmlPolicy) -> list[str]:
 
 # --- parsing ---------------------------------------------------------------------------
 
-_SCRIPTS = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in lxml text
-_NESTING_TAGS = re.compile(r"(?i)<(?!/?(?:a|br|p)[\s/>])[^>]*>")  # all but a, br, p
+_DOC_END = re.compile(r"(?i)</(?:body|html)[^<>]*>")
+_NESTING_TAGS = re.compile(r"(?i)<(?!/?(?:a|br|p|script|style)[\s/>])[^<>]*>")  # linear time
 
 
 def _document(text: str) -> HtmlElement | None:
@@ -211,31 +211,24 @@ def _document(text: str) -> HtmlElement | None:
 def parse_html(html: str | bytes) -> HtmlElement:
     """Parse a body into one ``<div>`` root; never raises (junk gives a best-effort tree).
 
-    Nesting beyond libxml2's limit is flattened, keeping only ``<a>``, ``<br>`` and ``<p>``.
+    Nesting beyond libxml2's limit (256) is flattened to ``<a>``, ``<br>``, ``<p>`` and scripts.
     """
     root: HtmlElement = lxml.html.Element("div")
     text = _CONTROL.sub("", _valid_text(html).replace("\x0c", " "))
     if not text.strip():
         return root
+    text = _DOC_END.sub("", text)  # so that nothing lands outside <body>
     doc = _document(text)
     if doc is None:
-        text = _SCRIPTS.sub(" ", text)
         doc = _document(_NESTING_TAGS.sub(" ", text))
-    if doc is None:
-        root.text = htmlmod.unescape(re.sub(r"<[^>]*>", " ", text))
+    body = None if doc is None else doc.find("body")
+    if doc is None or body is None or body is not doc[-1]:  # give up on markup: text only
+        root.text = _CONTROL.sub("", htmlmod.unescape(re.sub(r"<[^<>]*>", " ", text)))
         return root
-    body = doc.find("body")
-    if body is not None and body is doc[-1] and not body.tail:
-        doc.remove(body)  # the usual case: everything is inside <body>
-        doc = body
-    else:  # stray content after </body>: merge it all into the root
-        for head in doc.findall("head"):
-            head.drop_tree()
-        for body in doc.findall("body"):
-            body.drop_tag()
-    doc.tag = "div"
-    doc.attrib.clear()
-    return doc
+    doc.remove(body)
+    body.tag = "div"
+    body.attrib.clear()
+    return body
 
 
 def visible_links(root: HtmlElement) -> list[tuple[str, str]]:

@@ -1,7 +1,6 @@
-"""Tolerant Markdown reader for what LLMs write: a tiny typed AST plus plain-text and email renderers.
+"""Tolerant Markdown reader for what LLMs write: a tiny typed AST, plain-text and email renderers.
 
-Not CommonMark: no HTML blocks, reference links, setext headings or indented code. Linear time on
-adversarial input, nesting is capped, and no function raises on any string.
+Not CommonMark (no HTML blocks, reference links, setext headings, indented code); linear time.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ __all__ = [
     "Inline",
     "InlineKind",
     "linkable_url",
+    "list_item",
     "looks_like_markdown",
     "markdown_to_html",
     "markdown_to_text",
@@ -56,18 +56,13 @@ _URL_UNSAFE = re.compile(r"[\s<>|]")
 _FENCE_RE = re.compile(r"(`{3,}|~{3,})(.*)")
 _HEADING_RE = re.compile(r"(#{1,6})(?:[ \t](.*))?$")
 _LIST_RE = re.compile(r"( *)([-*+•]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
-_SPECIALS = {  # (emphasis on, links on) → scanner; "_" inside a word and soft breaks are skipped
+_SPECIALS = {  # (emphasis, links) → scanner; "_" inside a word and soft breaks are not special
     (emph, link): re.compile(
-        "[\\\\`<&"
-        + ("*~" if emph else "")
-        + ("\\[\\]!" if link else "")
-        + "]|(?<! ) ++\n"
-        + (r"|(?<!\w)_+|(?<!_)_++(?![^\W_])" if emph else "")
-        + "|https?://"
+        "[\\\\`<&" + "*~" * emph + "\\[\\]!" * link + "]|(?<! ) ++\n|https?://"
+        + r"|(?<!\w)_+|(?<!_)_++(?![^\W_])" * emph
     )
-    for emph in (True, False)
-    for link in (True, False)
-}
+    for emph in (True, False) for link in (True, False)
+}  # fmt: skip
 _SPECIAL = _SPECIALS[True, True]
 _TICKS = re.compile(r"`+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -90,11 +85,9 @@ _PUNCT = frozenset(string.punctuation)
 
 
 class Inline(NamedTuple):
-    """One inline node; ``marker`` keeps its source syntax (``*``/``__``, a code span, ``[``/``<``).
+    """One inline node; ``marker`` keeps its syntax (``*``/``__``, the code span, ``[``/``<``).
 
-    ``text`` is the literal (soft line breaks included as ``\\n``), the raw ``&…;`` of an entity,
-    an image's alt text, or the raw label of a Slack ``<url|label>`` link.
-    """
+    ``text``: literal (soft breaks as ``\\n``), raw ``&…;``, image alt, or raw Slack link label."""
 
     kind: InlineKind
     text: str = ""
@@ -122,7 +115,7 @@ def parse_markdown(text: str) -> list[Block]:
 
 
 def linkable_url(url: str) -> str | None:
-    """``url`` with whitespace, ``<``, ``>`` and ``|`` percent-encoded, or None for unsafe schemes."""
+    """``url`` with whitespace, ``<``, ``>``, ``|`` percent-encoded; None for an unsafe scheme."""
     if not _LINKABLE.match(url):
         return None
     return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
@@ -328,16 +321,8 @@ class _Delim:
     """A run of ``*``, ``_`` or ``~`` on the delimiter stack (a doubly linked list)."""
 
     __slots__ = (
-        "can_close",
-        "can_open",
-        "char",
-        "closes",
-        "count",
-        "next",
-        "opens",
-        "orig",
-        "prev",
-    )
+        "can_close", "can_open", "char", "closes", "count", "next", "opens", "orig", "prev",
+    )  # fmt: skip
 
     def __init__(self, char: str, count: int, can_open: bool, can_close: bool) -> None:
         self.char, self.count, self.orig = char, count, count
@@ -424,8 +409,6 @@ class _InlineParser:
             return self._code(k)
         elif c in "*_~":
             return self._delim(k, c)
-        elif not self.links and c in "[]!":
-            pass
         elif c == "[" or (c == "!" and nxt == "["):
             br = _Bracket(c == "!", self.top)
             self.brackets.append(br)
@@ -436,16 +419,15 @@ class _InlineParser:
         elif c == "<":
             return self._angle(k)
         elif c == "&":
+            if m := _XML_ENTITIES.match(s, k):  # decoded here; renderers escape them again
+                self.nodes.append(html.unescape(m.group()))
+                return m.end()
             if (m := _ENTITY.match(s, k)) and html.unescape(m.group()) != m.group():
                 self.nodes.append(Inline(kind="entity", text=m.group()))
                 return m.end()
         elif c == " ":  # spaces before a line break: two or more make it a hard break
-            hard = len(tok) > 2
-            self.nodes.append(Inline(kind="hardbreak") if hard else "\n")
+            self.nodes.append(Inline(kind="hardbreak") if len(tok) > 2 else "\n")
             return k + len(tok)
-        elif c == "&" and (m := _XML_ENTITIES.match(s, k)):
-            self.nodes.append(html.unescape(m.group()))
-            return m.end()
         elif c == "h":
             return self._bare_url(k, tok)
         self.nodes.append(c)
@@ -727,7 +709,8 @@ def _plain(nodes: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-def _item_lines(marker: str, body: str) -> str:
+def list_item(marker: str, body: str) -> str:
+    """``marker body`` with the body's further lines indented under its first character."""
     pad = " " * (len(marker) + 1)
     first, _, rest = body.partition("\n")
     lines = [f"{marker} {first}".rstrip(" ")]
@@ -746,12 +729,9 @@ def _text_blocks(blocks: tuple[Block, ...] | list[Block], sep: str) -> str:
         elif b.kind == "quote":
             chunk = _text_blocks(b.children, "\n\n")
         elif b.kind == "list":
-            chunk = "\n".join(
-                _item_lines(
-                    f"{b.start + i}." if b.ordered else "-", _text_blocks(it.children, "\n")
-                )
-                for i, it in enumerate(b.children)
-            )
+            markers = (f"{b.start + i}." if b.ordered else "-" for i in range(len(b.children)))
+            items = zip(markers, b.children, strict=True)
+            chunk = "\n".join(list_item(m, _text_blocks(it.children, "\n")) for m, it in items)
         else:
             chunk = ""
         if chunk.strip():
@@ -762,9 +742,7 @@ def _text_blocks(blocks: tuple[Block, ...] | list[Block], sep: str) -> str:
 def markdown_to_text(text: str) -> str:
     """Plain text: markers dropped, links as ``text (url)``, lists as ``- item``/``1. item``.
 
-    Idempotent: the render is repeated until stable, so code that itself looks like Markdown
-    ends up rendered too (a plain-text channel cannot show the difference anyway).
-    """
+    Idempotent: re-rendered until stable, so code that looks like Markdown is rendered too."""
     out = _text_blocks(parse_markdown(text), "\n\n")
     for _ in range(8):
         again = _text_blocks(parse_markdown(out), "\n\n")
@@ -782,7 +760,7 @@ def _html_inlines(nodes: tuple[Inline, ...], bold: bool = False) -> str:
     parts: list[str] = []
     for nd in nodes:
         k = nd.kind
-        if k == "strong" and bold or k == "strike":
+        if (k == "strong" and bold) or k == "strike":
             parts.append(_html_inlines(nd.children, bold))
         elif k in ("strong", "em"):
             tag = "strong" if k == "strong" else "em"

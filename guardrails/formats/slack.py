@@ -1,7 +1,6 @@
 """Slack mrkdwn: convert Markdown or HTML to it, count its words, and find what Slack won't render.
 
-Slack has no escape for ``*``/``_``/``~``; only ``&``, ``<`` and ``>`` are escaped (as entities),
-so conversion keeps literal markers as they are and is idempotent: converting twice equals once.
+Only ``&``, ``<``, ``>`` can be escaped in mrkdwn, so literal ``*``/``_``/``~`` are kept as is.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from guardrails.formats.markdown import (
     Block,
     Inline,
     linkable_url,
+    list_item,
     parse_markdown,
     starts_block,
 )
@@ -73,9 +73,7 @@ def _esc_keep(text: str) -> str:
 def markdown_to_mrkdwn(text: str) -> str:
     """Standard Markdown (or mrkdwn, or a mix) → Slack mrkdwn; converting twice equals once.
 
-    ``**b**``/``__b__`` → ``*b*``; a single ``*x*`` stays (Markdown italic and mrkdwn bold are
-    the same characters, and keeping it is what makes the conversion idempotent).
-    """
+    ``**b**`` → ``*b*``; ``*x*`` stays (Markdown italic = mrkdwn bold; keeping it is idempotent)."""
     out = _render(text)
     for _ in range(_MAX_PASSES):
         # Collapsing "**" to "*" can make neighbouring markers pair up differently on a re-read
@@ -106,30 +104,23 @@ def _block(b: Block) -> str:
         body = " ".join(_inlines(b.inlines, star=True, label=False).split("\n")).strip(" \t")
         return f"*{body}*" if body.strip("* \t") else ""
     if b.kind == "code":
-        longest = max((len(s) for s in b.text.split("\n") if s.strip(" \t`") == ""), default=0)
-        fence = "`" * max(3, longest + 1) if longest >= 3 else "```"
+        ticks = (t for s in b.text.split("\n") if (t := s.strip(" \t")) and not t.strip("`"))
+        fence = "`" * max(3, max(map(len, ticks), default=0) + 1)  # longer than any inner fence
         return f"{fence}\n{b.text}\n{fence}" if b.text else f"{fence}\n{fence}"
     if b.kind == "quote":
         body = _blocks(b.children, "\n\n")
         return "\n".join(f"> {line}" if line else ">" for line in body.split("\n")) if body else ""
     if b.kind == "list":
-        items: list[str] = []
-        for i, item in enumerate(b.children):
-            marker = f"{b.start + i}." if b.ordered else "•"
-            pad = " " * (len(marker) + 1)
-            first, _, rest = _blocks(item.children, "\n").partition("\n")
-            items.append(f"{marker} {first}".rstrip(" "))
-            items.extend(pad + line if line else "" for line in rest.split("\n") if rest)
-        return "\n".join(items)
+        return "\n".join(
+            list_item(f"{b.start + i}." if b.ordered else "•", _blocks(item.children, "\n"))
+            for i, item in enumerate(b.children)
+        )
     return "---" if b.kind == "rule" else ""
 
 
 def _paragraph(text: str) -> str:
-    """Tidy a rendered paragraph so it re-parses as one paragraph.
-
-    A hard break (``<br>``, trailing ``\\``) can leave a line that would open a block ("*", "#"):
-    it joins the previous line, or gets a ``\\`` in front when it is the first line.
-    """
+    """Tidy a rendered paragraph so it re-reads as one: a hard break that leaves a line opening
+    a block ("*", "#") joins the previous line, or gets a ``\\`` when it is the first line."""
     lines: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip(" \t")
@@ -145,8 +136,6 @@ def _paragraph(text: str) -> str:
 
 
 def _entity(raw: str) -> str:
-    if raw in ("&amp;", "&lt;", "&gt;"):
-        return raw
     ch = html.unescape(raw)
     if ch in ("&", "<", ">"):
         return _esc(ch)
@@ -203,7 +192,7 @@ def _link(nd: Inline, *, star: bool, label: bool) -> str:
 # ----------------------------------------------------------------------------- HTML → mrkdwn
 
 _DROP = frozenset(
-    "script style head title template noscript iframe object embed svg math select textarea".split()
+    "script style head title template iframe object embed svg math select textarea".split()
 )
 _PARA = frozenset(
     "p h1 h2 h3 h4 h5 h6 pre blockquote table hr section article header footer "
@@ -231,11 +220,13 @@ class _Writer:
         self.lists: list[tuple[bool, list[int], str]] = []  # ordered, [counter], indent
         self.indents: list[str] = []  # content indentation of open <li>
         self.frames: list[tuple[str, int]] = []
+        self.fresh = False  # a list marker was just written
 
     def write(self, piece: str) -> None:
         if piece:
             self.parts.append(piece)
             self.last = piece[-1]
+            self.fresh = False
 
     def text(self, text: str | None) -> None:
         if not text or self.drop:
@@ -249,8 +240,9 @@ class _Writer:
         self.write(_esc(text))
 
     def newline(self, count: int) -> None:
-        if not self.parts:
+        if not self.parts or self.fresh:  # nothing yet, or right after a list marker
             return
+        count = 1 if self.indents else count
         tail = "".join(self.parts[-3:])
         have = len(tail) - len(tail.rstrip("\n"))
         if self.last == " ":
@@ -267,10 +259,11 @@ class _Writer:
 
     def start(self, tag: str, el: etree._Element) -> None:
         action, index = "", len(self.parts)
-        if tag in _DROP:
+        if tag in _DROP or self.drop:  # inside script/style/svg…: nothing is written
             self.drop += 1
-            action = "drop"
-        elif tag in _PARA or tag in _LINE:
+            self.frames.append(("drop", index))
+            return
+        if tag in _PARA or tag in _LINE:
             self.newline(2 if tag in _PARA else 1)
         if tag == "br":
             self.write("\n")
@@ -292,6 +285,7 @@ class _Writer:
             counter[0] += 1
             marker = f"{counter[0]}." if ordered else "•"
             self.write(f"{indent}{marker} ")
+            self.fresh = True
             self.indents.append(indent + " " * (len(marker) + 1))
             action = "li"
         elif tag == "a" and "a" not in self.active and el.get("href"):
@@ -309,11 +303,12 @@ class _Writer:
     def end(self, tag: str, el: etree._Element) -> None:
         action, _ = self.frames.pop() if self.frames else ("", 0)
         name, _, mark = action.partition("+")
-        if mark:
-            self._wrap(mark)
         if name == "drop":
             self.drop -= 1
-        elif name == "pre":
+            return
+        if mark:
+            self._wrap(mark)
+        if name == "pre":
             self.pre -= 1
             self.newline(1)
             self.write("```")
@@ -322,6 +317,7 @@ class _Writer:
             self.newline(1 if self.indents else 2)
         elif name == "li":
             self.indents.pop()
+            self.fresh = False
         elif name == "a":
             self._anchor(el.get("href") or "")
         elif name == "q":

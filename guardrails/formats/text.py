@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import regex
 
-__all__ = ["grapheme_count", "graphemes", "normalize_space", "truncate_graphemes", "word_count"]
+__all__ = [
+    "grapheme_count", "graphemes", "match_words", "normalize_space", "strip_accents",
+    "truncate_graphemes", "word_count",
+]
 
 _GRAPHEME = regex.compile(r"\X")
 _SPACE = regex.compile(r"\s+")
@@ -60,3 +66,34 @@ def truncate_graphemes(text: str, limit: int, *, ellipsis: str = "…") -> str:
     if not kept:
         kept = "".join(head).rstrip()
     return kept + ellipsis
+
+
+_KEEP = "$€£%#+"
+_SEPARATORS = "!\"&'()*,-./:;<=>?@[\\]^_`{|}~‘’‚‛“”„‟–—―‐‑‒−…•·«»¡¿\u00a0\u2009\u202f"
+_PUNCT = str.maketrans(_SEPARATORS, " " * len(_SEPARATORS))
+_TOKEN = re.compile(r"[^\W_]+|[$€£%#+]")
+
+
+def match_words(text: str) -> list[str]:
+    """Lower-cased words of ``text``; punctuation separates words (``award-winning`` → 2 words).
+
+    ``$ € £ % # +`` stay as words of their own, so lexicons can say "% off" or "#1".
+    """
+    lowered = text.lower()
+    if not lowered.isascii():
+        # str.translate is only fast on ASCII; a C regex scan beats it on everything else.
+        return _TOKEN.findall(lowered)
+    spaced = lowered.translate(_PUNCT)
+    for ch in _KEEP:
+        if ch in spaced:
+            spaced = spaced.replace(ch, f" {ch} ")
+    return spaced.split()
+
+
+def strip_accents(text: str) -> str:
+    """``Lucía`` → ``Lucia`` (used to compare names written with and without accents)."""
+    if text.isascii():
+        return text
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+    )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from guardrails.engine.base import Hit, Params, Runner, RunState
-from guardrails.engine.lexicon import Lexicon, words
+from guardrails.engine.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -57,7 +57,7 @@ def compile_governance(params: Params) -> Runner:
                 state.cache[key] = lexicon
             seen: set[str] = set()
             for name in fields:
-                for term, _ in lexicon.find(words(message.visible_without_urls(name))):
+                for term, _ in lexicon.find(message.words(name)):
                     if term.source not in seen:
                         seen.add(term.source)
                         yield Hit(name, detail=repr(term.source), evidence=term.source)

@@ -10,7 +10,7 @@ from pydantic import field_validator
 
 from guardrails.engine.base import Hit, Params, Runner, RunState, finditer
 from guardrails.engine.grounding import FactBase, name_claims, number_claims, unknown_names
-from guardrails.engine.lexicon import Lexicon, words
+from guardrails.engine.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -91,8 +91,7 @@ def compile_grounded(params: Params) -> Runner:
             else:
                 found: list[tuple[str, int | None]] = []
                 if lexicon:
-                    toks = words(text)
-                    for term, _index in lexicon.find(toks):
+                    for term, _index in lexicon.find(message.words(name)):
                         found.append((term.source.rstrip("*"), None))
                 if pattern is not None:
                     found.extend((m.group(), m.start()) for m in finditer(pattern, text))

@@ -37,7 +37,7 @@ def compile_personal(params: Params) -> Runner:
         reported: set[str] = set()
         for name in fields:
             text = message.visible_without_urls(name)
-            for term, _index in lexicon.find(words(text)):
+            for term, _index in lexicon.find(message.words(name)):
                 if term.key in goal_hits or term.key in reported:
                     continue
                 reported.add(term.key)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 import regex
 from pydantic import field_validator
 
-from guardrails.engine.base import Hit, Params, Runner, RunState, finditer
+from guardrails.engine.base import REGEX_TIMEOUT, Hit, Params, Runner, RunState, finditer
 from guardrails.engine.lexicon import Lexicon, words
 
 if TYPE_CHECKING:
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FlagParams", "ReviewClaimParams", "compile_flag", "compile_review_claim"]
 
+# Sentence ends (a decimal point such as "$214.75" is not one); the separator stays attached.
+_SENTENCE = regex.compile(r"(?<=[!?\n]|\.(?!\d))")
 SENSITIVE_CATEGORIES = ("pricing", "legal", "medical", "financial", "compliance")
 
 
@@ -36,7 +38,7 @@ class FlagParams(Params):
     terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    """Phrases that contain a term but are not the topic ("priceless", "Medical Center")."""
+    """Regexes: a sentence matching one is not this topic (statements, refunds, "at no cost")."""
 
     _v = field_validator("patterns", "exclude")(_check_patterns)
 
@@ -70,7 +72,8 @@ def compile_flag(params: Params) -> Runner:
     lexicon = Lexicon((t, p.category) for t in p.terms)
     pattern = regex.compile("|".join(f"(?:{x})" for x in p.patterns),
                             regex.IGNORECASE | regex.MULTILINE) if p.patterns else None
-    exclude = regex.compile("|".join(f"(?:{x})" for x in p.exclude)) if p.exclude else None
+    exclude = regex.compile("|".join(f"(?:{x})" for x in p.exclude),
+                            regex.IGNORECASE) if p.exclude else None
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> Iterator[Hit]:
@@ -95,11 +98,14 @@ def compile_flag(params: Params) -> Runner:
             return
         for name in fields:
             text = message.visible_without_urls(name)
-            if exclude is not None:
-                text = exclude.sub(" ", text)
+            tokens = message.words(name)
+            if exclude is not None and exclude.search(text, timeout=REGEX_TIMEOUT):
+                text = "".join(part for part in _SENTENCE.split(text)
+                               if exclude.search(part, timeout=REGEX_TIMEOUT) is None)
+                tokens = words(text)
             evidence: str | None = None
             if lexicon:
-                hits = lexicon.find(words(text))
+                hits = lexicon.find(tokens)
                 if hits:
                     evidence = hits[0][0].source.rstrip("*")
             if evidence is None and pattern is not None:
