@@ -10,6 +10,7 @@ from pydantic import Field
 from guardrails.engine.base import Hit, Params, Runner, RunState
 from guardrails.formats.text import grapheme_count, word_count
 from guardrails.profiles import Unit
+from guardrails.report import Fix
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -63,8 +64,19 @@ def _sms_detail(text: str, n: int, limit: int, unit: Unit) -> str:
     if info.encoding == "GSM-7":
         return f"{n} {_UNIT_NAMES[unit]} (limit {limit})"
     chars = ", ".join(repr(c) for c in info.forcing_ucs2[:3])
-    return (f"{n} {_UNIT_NAMES[unit]} (limit {limit}); UCS-2 because of {chars} "
-            f"cuts one segment to 70 characters, this text needs {info.segments}")
+    return (f"{n} {_UNIT_NAMES[unit]} (limit {limit}); {chars} forces UCS-2, where one "
+            f"segment holds 70 characters, not 160: {info.chars} characters need "
+            f"{info.segments} segments")
+
+
+def _transliteration_fix(field: str, text: str, limit: int) -> Fix | None:
+    """Offer GSM-7 transliteration when smart quotes/dashes alone push the SMS over the limit."""
+    from guardrails.formats.sms import sms_info, transliterate
+
+    if sms_info(transliterate(text)).segments <= limit:
+        return Fix(field=field, derive="sms_transliterate",
+                   description="replaced characters that forced UCS-2 with GSM-7 equivalents")
+    return None
 
 
 def compile_max_length(params: Params) -> Runner:
@@ -80,11 +92,14 @@ def compile_max_length(params: Params) -> Runner:
                 continue
             n = measure(text, p.unit)
             if high is not None and n > high:
+                fix = None
                 if message.channel == "sms" and p.unit in ("chars", "sms_segments"):
                     detail = _sms_detail(text, n, high, p.unit)
+                    if p.unit == "sms_segments":
+                        fix = _transliteration_fix(name, text, high)
                 else:
                     detail = f"{n} {_UNIT_NAMES[p.unit]} (limit {high})"
-                yield Hit(name, detail=detail, evidence=text[:80])
+                yield Hit(name, detail=detail, evidence=text[:80], fix=fix)
             elif low is not None and n < low:
                 yield Hit(name, detail=f"{n} {_UNIT_NAMES[p.unit]} (minimum {low})",
                           evidence=text[:80])
