@@ -16,7 +16,9 @@ _NAME_CHANNELS = {
     "slack-channel": "slack_channel", "push": "push", "in_app": "in_app", "in-app": "in_app",
     "inapp": "in_app",
 }
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
+"""Larger files are refused (exit 2): no channel's message comes near it (mail clients clip
+HTML at ~100 KB), and checking time must stay bounded for pre-commit and CI."""
 
 
 def channel_from_name(path: Path) -> str | None:

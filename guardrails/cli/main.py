@@ -40,7 +40,10 @@ def _build() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"guardrails {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    chk = sub.add_parser("check", help="check message files against the rules")
+    chk = sub.add_parser(
+        "check", help="check message files against the rules",
+        epilog="Defaults come from [tool.guardrails] (rules, select, ignore, context, fail-on) "
+               "in the nearest pyproject.toml; an option given here replaces the configured one.")
     chk.add_argument("paths", nargs="+", metavar="PATH")
     chk.add_argument("--channel", choices=CHANNEL_CHOICES)
     chk.add_argument("--context", metavar="FILE.json")
@@ -48,9 +51,12 @@ def _build() -> argparse.ArgumentParser:
     chk.add_argument("--select", type=_ids, default=None, metavar="IDS")
     chk.add_argument("--ignore", type=_ids, default=None, metavar="IDS")
     chk.add_argument("--format", choices=FORMATS, default="text")
-    chk.add_argument("--output", metavar="FILE", help="also write the report to FILE")
-    chk.add_argument("--fail-on", choices=("error", "warning"), default="error")
+    chk.add_argument("--output", metavar="FILE", help="write the machine report to FILE; "
+                     "the text report still goes to stdout")
+    chk.add_argument("--fail-on", choices=("error", "warning"), default=None)
     chk.add_argument("--jobs", type=_jobs, default=1, metavar="N")
+    chk.add_argument("--isolated", action="store_true",
+                     help="ignore [tool.guardrails] in pyproject.toml")
 
     prs = sub.add_parser("parse", help="parse a raw LLM output into fields (JSON)")
     prs.add_argument("file")
@@ -168,11 +174,29 @@ def _run_jobs(jobs: list[_Job], workers: int) -> tuple[list[Any], list[str]]:
     return results, input_errors
 
 
+def _apply_config(ns: argparse.Namespace) -> None:
+    """Fill options not given on the command line from ``[tool.guardrails]`` (CLI wins)."""
+    if not ns.isolated:
+        from guardrails.cli.config import find_config, load_config
+
+        found = find_config(Path.cwd())
+        if found is not None:
+            cfg = load_config(found)
+            ns.rules = ns.rules or cfg.rules
+            ns.select = ns.select if ns.select is not None else cfg.select
+            ns.ignore = ns.ignore if ns.ignore is not None else cfg.ignore
+            ns.context = ns.context or cfg.context
+            ns.fail_on = ns.fail_on or cfg.fail_on
+    ns.fail_on = ns.fail_on or "error"
+
+
 def _cmd_check(ns: argparse.Namespace) -> int:
     from guardrails.cli.inputs import discover
     from guardrails.cli.output import render
     from guardrails.errors import ConfigurationError, InputError
 
+    _apply_config(ns)
+    _CHECKERS.clear()  # packs on disk may have changed since an earlier in-process run
     checker = _checker_cache(tuple(ns.rules), tuple(ns.select or ()), tuple(ns.ignore or ()))
     context = _load_context(ns.context)
     files = discover(ns.paths, any_name=ns.channel is not None)
