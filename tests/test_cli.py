@@ -208,8 +208,6 @@ def test_empty_sms_file_gives_a_report(run: Run, tmp_path: Path) -> None:
     assert re.match(r"^(All checks passed|Found )", out.splitlines()[-1])
 
 
-@pytest.mark.xfail(strict=True, reason="engine: an empty SMS (no text at all) passes every rule; "
-                   "no rule requires the channel's main field (profile 'required')")
 def test_empty_sms_is_not_safe_to_send(run: Run, tmp_path: Path) -> None:
     code, _, _ = run("check", write(tmp_path, "empty.sms.txt", ""))
     assert code == 1
@@ -471,8 +469,6 @@ def test_user_pack_reusing_a_builtin_id_is_an_error(run: Run, tmp_path: Path) ->
     assert str(pack) in message and "GR402" in message and "'id'" in message
 
 
-@pytest.mark.xfail(strict=True, reason="engine/pack.py merge_packs: a user rule reusing a "
-                   "built-in id is reported without its line in the user pack")
 def test_user_pack_reusing_a_builtin_id_names_the_line(run: Run, tmp_path: Path) -> None:
     pack = write(tmp_path, "acme.toml", USER_PACK.replace("ACME001", "GR402"))
     message = one_error_line(*run("rules", "--rules", pack))

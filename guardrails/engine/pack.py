@@ -36,6 +36,7 @@ class CompiledRule:
     channels: frozenset[str]
     fields: tuple[str, ...]
     source: str
+    line: int = 0
 
     @property
     def id(self) -> str:
@@ -142,7 +143,7 @@ def load_pack(path: str | Path, *, text: str | None = None) -> RulePack:
                             f"{seen[rule.id]})")
             continue
         seen[rule.id] = line
-        problem = _compile_rule(rule, str(path), compiled)
+        problem = _compile_rule(rule, str(path), line, compiled)
         if problem:
             key, msg = problem
             problems.append(f"{path}:{_locate(text, rule.id, key)}: {label}: key {key!r}: {msg}")
@@ -153,7 +154,8 @@ def load_pack(path: str | Path, *, text: str | None = None) -> RulePack:
     return RulePack(spec.name, tuple(compiled))
 
 
-def _compile_rule(rule: RuleSpec, source: str, out: list[CompiledRule]) -> tuple[str, str] | None:
+def _compile_rule(rule: RuleSpec, source: str, line: int,
+                  out: list[CompiledRule]) -> tuple[str, str] | None:
     kind = KINDS.get(rule.check)
     if kind is None:
         return "check", f"unknown check kind {rule.check!r}; expected one of: {', '.join(KINDS)}"
@@ -176,7 +178,8 @@ def _compile_rule(rule: RuleSpec, source: str, out: list[CompiledRule]) -> tuple
         runner = kind.compile(params)
     except (ValueError, TypeError) as exc:
         return "params", str(exc)
-    out.append(CompiledRule(rule, params, runner, frozenset(channels), tuple(rule.fields), source))
+    out.append(CompiledRule(rule, params, runner, frozenset(channels), tuple(rule.fields), source,
+                            line))
     return None
 
 
@@ -190,13 +193,16 @@ def builtin_pack() -> RulePack:
 def merge_packs(packs: Sequence[RulePack], name: str = "merged") -> RulePack:
     """One pack from several; a duplicate rule id across packs is an error."""
     rules: list[CompiledRule] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, CompiledRule] = {}
     for pack in packs:
         for rule in pack.rules:
-            if rule.id in seen:
-                raise RulePackError(f"{rule.source}: rule {rule.id}: key 'id': duplicate id "
-                                    f"(already defined in {seen[rule.id]})")
-            seen[rule.id] = rule.source
+            first = seen.get(rule.id)
+            if first is not None:
+                where = Path(first.source).name if first.source.startswith(
+                    str(data_dir("rules"))) else f"{first.source}:{first.line}"
+                raise RulePackError(f"{rule.source}:{rule.line}: rule {rule.id}: key 'id': "
+                                    f"duplicate id (already defined in {where})")
+            seen[rule.id] = rule
             rules.append(rule)
     return RulePack(name, tuple(rules))
 
