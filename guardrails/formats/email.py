@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html as htmlmod
 import re
+from string import ascii_letters
 from typing import cast
 from urllib.parse import unquote
 
@@ -37,8 +38,9 @@ _CLEAN_CONTENT_TAGS = frozenset(
 _URL_ATTRS = frozenset({"href", "src", "action", "formaction", "cite", "data", "poster", "ping"})
 # Start/end tag names as the HTML5 tokenizer reads them (a superset: also matches inside values).
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
-# A URL scheme ending where the match ends; WHATWG URL parsing drops tabs/newlines in it.
-_SCHEME_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-\t\n\r]*\Z")
+# Characters of a URL scheme (WHATWG URL parsing drops tabs/newlines in it); it starts with a letter.
+_NOT_FIRST = "0123456789+.-\t\n\r"
+_SCHEME_CHARS = frozenset(ascii_letters + _NOT_FIRST)
 _DOC_TAGS = ("html", "head", "body", "frameset")
 _EOF = "\ue000"  # a private-use character appended to detect input that ends inside a tag
 _SPACE_CTRL = "".join(chr(c) for c in range(33))
@@ -126,7 +128,7 @@ def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
         return []
     names = dict.fromkeys(map(str.lower, _TAG_NAME.findall(html)))  # ordered set
     tags = [f"<{t}>" for t in names if t not in policy.allowed_tags]
-    schemes = key[2] | _schemes(html) | _schemes(htmlmod.unescape(html))
+    schemes = key[2] | _schemes(html) | (_schemes(htmlmod.unescape(html)) if "&" in html else set())
     probe = html + _EOF  # swallowed when the input ends inside a tag
     normal = _permissive(frozenset(names), schemes).clean(probe)
     dangling = normal.count(_EOF) < probe.count(_EOF)
@@ -148,8 +150,11 @@ def _schemes(text: str) -> frozenset[str]:
     found: set[str] = set()
     colon = text.find(":")
     while colon != -1:
-        if match := _SCHEME_TAIL.search(text, max(0, colon - 64), colon):
-            found.add(match.group().translate(_NO_TAB_NL).lower())
+        start = colon
+        while start > colon - 64 and start and text[start - 1] in _SCHEME_CHARS:
+            start -= 1
+        if scheme := text[start:colon].lstrip(_NOT_FIRST).translate(_NO_TAB_NL):
+            found.add(scheme.lower())
         colon = text.find(":", colon + 1)
     return frozenset(found)
 
@@ -173,10 +178,8 @@ def _explain(root: etree._Element, policy: HtmlPolicy) -> list[str]:
         if tag not in policy.allowed_tags:
             found.append(f"<{tag}>")
             continue
-        allowed = policy.allowed_attributes.get(tag, frozenset()) | generic
-        attrib = cast("dict[str, str]", el.attrib)
-        for name, value in attrib.items():
-            if name not in allowed:
+        for name, value in cast("list[tuple[str, str]]", el.items()):
+            if name not in generic and name not in policy.allowed_attributes.get(tag, ()):
                 found.append(f"{name} attribute on <{tag}>")
             elif name in _URL_ATTRS:
                 scheme = _scheme(value)
