@@ -7,7 +7,7 @@ import time
 
 import lxml.html
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -365,7 +365,6 @@ _pieces = st.one_of(
 html_ish = st.lists(_pieces, max_size=25).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
 @given(html_ish)
 def test_sanitize_properties(html: str) -> None:
     out = sanitize_html(html, POLICY)
@@ -396,7 +395,6 @@ _blocks = st.one_of(
 documents = st.lists(_blocks, min_size=1, max_size=4).map("\n\n".join)
 
 
-@settings(max_examples=100, deadline=None)
 @given(documents)
 def test_text_round_trip_keeps_words_and_urls(text: str) -> None:
     html = text_to_html(text)
@@ -406,7 +404,6 @@ def test_text_round_trip_keeps_words_and_urls(text: str) -> None:
     assert re.findall(r"https://\S+", back) == re.findall(r"https://\S+", text)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_text_to_html_is_always_allowed_html(text: str) -> None:
     html = text_to_html(text)
@@ -415,7 +412,6 @@ def test_text_to_html_is_always_allowed_html(text: str) -> None:
     html_to_text(html)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(), st.binary()))
 def test_parse_html_never_raises_on_junk(junk: str | bytes) -> None:
     root = parse_html(junk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrails.formats.slack import (
@@ -158,14 +158,12 @@ HTML_TOKENS = [
 htmlish = st.lists(st.sampled_from(HTML_TOKENS), max_size=40).map("".join)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.one_of(markdownish, st.text(max_size=200)))
 def test_markdown_to_mrkdwn_is_idempotent(text: str) -> None:
     once = markdown_to_mrkdwn(text)
     assert markdown_to_mrkdwn(once) == once
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.one_of(htmlish, st.text(max_size=200)))
 def test_html_to_mrkdwn_never_raises(text: str) -> None:
     out = html_to_mrkdwn(text)
@@ -173,7 +171,6 @@ def test_html_to_mrkdwn_never_raises(text: str) -> None:
     slack_format_problems(out)
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.one_of(markdownish, st.text(max_size=200)))
 def test_checks_never_raise(text: str) -> None:
     slack_format_problems(text)

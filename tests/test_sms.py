@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrails.formats import sms
@@ -353,7 +353,6 @@ any_texts = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(text=any_texts, segments=st.integers(1, 3))
 def test_fit_sms_fits_and_is_idempotent(text: str, segments: int) -> None:
     out = fit_sms(text, segments)
@@ -361,7 +360,6 @@ def test_fit_sms_fits_and_is_idempotent(text: str, segments: int) -> None:
     assert fit_sms(out, segments) == out
 
 
-@settings(max_examples=200, deadline=None)
 @given(text=any_texts)
 def test_sms_info_is_consistent_with_split_segments(text: str) -> None:
     info = sms_info(text)
@@ -377,14 +375,12 @@ def test_sms_info_is_consistent_with_split_segments(text: str) -> None:
         assert info.segments >= math.ceil(info.units / cap)
 
 
-@settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=200))
 def test_transliterate_is_idempotent(text: str) -> None:
     once = transliterate(text)
     assert transliterate(once) == once
 
 
-@settings(max_examples=200, deadline=None)
 @given(text=st.text(st.sampled_from(TRANSLITERABLE), max_size=300), segments=st.integers(1, 3))
 def test_transliterable_text_comes_out_gsm(text: str, segments: int) -> None:
     assert sms_info(transliterate(text)).encoding == "GSM-7"
