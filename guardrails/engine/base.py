@@ -4,20 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
     from guardrails.context import Context
     from guardrails.report import Fix, ReviewFlag
 
-__all__ = ["REGEX_TIMEOUT", "Hit", "Params", "RunState", "Runner", "finditer", "search"]
+__all__ = [
+    "REGEX_TIMEOUT", "Hit", "Params", "Regexes", "RunState", "Runner", "alternation", "finditer",
+    "search",
+]
 
 REGEX_TIMEOUT = 0.25
 """Seconds one pattern may spend on one field before the rule reports an engine error."""
+
+
+def _valid_regexes(value: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in value:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+    return value
+
+
+Regexes = Annotated[tuple[str, ...], AfterValidator(_valid_regexes)]
+"""A param holding user regexes (``regex`` syntax), each validated when the pack loads."""
+
+
+def alternation(patterns: tuple[str, ...], flags: int = regex.IGNORECASE | regex.MULTILINE
+                ) -> regex.Pattern[str] | None:
+    """One compiled pattern matching any of ``patterns`` (None when there are none)."""
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 class Params(BaseModel):

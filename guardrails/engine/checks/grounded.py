@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-import regex
-from pydantic import field_validator
-
-from guardrails.engine.base import Hit, Params, Runner, RunState, finditer
+from guardrails.engine.base import Hit, Params, Regexes, Runner, RunState, alternation, finditer
 from guardrails.engine.grounding import FactBase, name_claims, number_claims, unknown_names
 from guardrails.engine.lexicon import Lexicon
 
@@ -26,18 +23,8 @@ class GroundedParams(Params):
     name the facts never mention."""
     terms: tuple[str, ...] = ()
     """For ``phrases``: claim phrases ("award-winning", "guarantee*"); a trailing * is a prefix."""
-    patterns: tuple[str, ...] = ()
+    patterns: Regexes = ()
     """For ``phrases``: regexes for claims with a shape ("you'll get paid faster")."""
-
-    @field_validator("patterns")
-    @classmethod
-    def _valid(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            try:
-                regex.compile(pattern)
-            except regex.error as exc:
-                raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
-        return value
 
 
 def fact_base(context: Context, state: RunState) -> FactBase:
@@ -62,8 +49,7 @@ def compile_grounded(params: Params) -> Runner:
     assert isinstance(params, GroundedParams)
     p = params
     lexicon = Lexicon((t, t) for t in p.terms)
-    pattern = regex.compile("|".join(f"(?:{x})" for x in p.patterns), regex.I) if p.patterns \
-        else None
+    pattern = alternation(p.patterns)
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> Iterator[Hit]:

@@ -6,9 +6,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 import regex
-from pydantic import field_validator
 
-from guardrails.engine.base import REGEX_TIMEOUT, Hit, Params, Runner, RunState, finditer
+from guardrails.engine.base import (
+    REGEX_TIMEOUT,
+    Hit,
+    Params,
+    Regexes,
+    Runner,
+    RunState,
+    alternation,
+    finditer,
+)
 from guardrails.engine.lexicon import Lexicon, words
 
 if TYPE_CHECKING:
@@ -22,33 +30,20 @@ _SENTENCE = regex.compile(r"(?<=[!?\n]|\.(?!\d))")
 SENSITIVE_CATEGORIES = ("pricing", "legal", "medical", "financial", "compliance")
 
 
-def _check_patterns(value: tuple[str, ...]) -> tuple[str, ...]:
-    for pattern in value:
-        try:
-            regex.compile(pattern)
-        except regex.error as exc:
-            raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
-    return value
-
-
 class FlagParams(Params):
     category: Literal["pricing", "legal", "medical", "financial", "compliance", "governance",
                       "evaluation", "first_send", "sensitive"]
     source: Literal["text", "evaluation", "first_send", "sensitive_marker"] = "text"
     terms: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    patterns: Regexes = ()
+    exclude: Regexes = ()
     """Regexes: a sentence matching one is not this topic (statements, refunds, "at no cost")."""
-
-    _v = field_validator("patterns", "exclude")(_check_patterns)
 
 
 class ReviewClaimParams(Params):
     terms: tuple[str, ...] = ()
     """Phrases claiming review is unnecessary ("no review needed", "auto-send")."""
-    patterns: tuple[str, ...] = ()
-
-    _v = field_validator("patterns")(_check_patterns)
+    patterns: Regexes = ()
 
 
 def _normalize_score(raw: object) -> float | None:
@@ -70,10 +65,8 @@ def compile_flag(params: Params) -> Runner:
     assert isinstance(params, FlagParams)
     p = params
     lexicon = Lexicon((t, p.category) for t in p.terms)
-    pattern = regex.compile("|".join(f"(?:{x})" for x in p.patterns),
-                            regex.IGNORECASE | regex.MULTILINE) if p.patterns else None
-    exclude = regex.compile("|".join(f"(?:{x})" for x in p.exclude),
-                            regex.IGNORECASE) if p.exclude else None
+    pattern = alternation(p.patterns)
+    exclude = alternation(p.exclude)
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> Iterator[Hit]:
@@ -124,8 +117,7 @@ def compile_review_claim(params: Params) -> Runner:
     assert isinstance(params, ReviewClaimParams)
     p = params
     lexicon = Lexicon((t, "claim") for t in p.terms)
-    pattern = regex.compile("|".join(f"(?:{x})" for x in p.patterns),
-                            regex.IGNORECASE | regex.MULTILINE) if p.patterns else None
+    pattern = alternation(p.patterns)
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> Iterator[Hit]:
