@@ -39,7 +39,7 @@ def to_context(context: Context | Mapping[str, Any] | None) -> Context:
 
 def parse(raw: str, channel: str = "email") -> Draft:
     """Parse a raw LLM output into the channel's draft model. Never raises on content."""
-    from guardrails.parse import parse_output
+    from guardrails.parser import parse_output
 
     return parse_output(raw, normalize_channel(channel))
 

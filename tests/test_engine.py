@@ -213,3 +213,23 @@ def test_ten_megabyte_output_is_checked() -> None:
     assert len(text) > 10_000_000
     report = check(text, "email")
     assert "GR102" in {v.rule for v in report.violations}
+
+
+def test_public_names_survive_lazy_imports() -> None:
+    import importlib
+
+    import guardrails
+
+    draft = guardrails.parse("SMS: hi", "sms")  # triggers the lazy imports behind it
+    assert callable(guardrails.parse) and callable(guardrails.check)
+    assert draft.channel == "sms"
+    importlib.import_module("guardrails.parser")
+    assert callable(guardrails.parse)
+
+
+def test_root_exports_are_sorted_and_resolve() -> None:
+    import guardrails
+
+    assert guardrails.__all__ == sorted(guardrails.__all__)
+    for name in guardrails.__all__:
+        assert getattr(guardrails, name) is not None

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from guardrails.errors import ConfigurationError
 from guardrails.models import Draft, PushDraft, SlackDraft
-from guardrails.parse import _parse, parse_output
+from guardrails.parser import _parse, parse_output
 from guardrails.profiles import profile
 
 CHANNELS = ("email", "sms", "slack_dm", "slack_channel", "push", "in_app")
