@@ -6,7 +6,8 @@ Exceptions are for bad *configuration* or misuse::
     GuardrailsError
     ├── ConfigurationError     bad argument, channel, context or project config
     │   └── RulePackError      a rule pack that does not load (names file, rule, key)
-    └── InputError             a file the CLI cannot read as text
+    ├── InputError             a file the CLI cannot read as text
+    └── PersonizeError         a failure talking to Personize (tree in guardrails/personize/errors.py)
 """
 
 from __future__ import annotations

@@ -233,3 +233,9 @@ def test_root_exports_are_sorted_and_resolve() -> None:
     assert guardrails.__all__ == sorted(guardrails.__all__)
     for name in guardrails.__all__:
         assert getattr(guardrails, name) is not None
+
+
+def test_exports_match_the_lazy_table() -> None:
+    import guardrails
+
+    assert set(guardrails.__all__) == {*guardrails._EXPORTS, "__version__"}

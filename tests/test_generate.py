@@ -123,7 +123,8 @@ def test_channel_rules_come_from_the_channel_profile(client: Personize,
     serve_sources(httpserver)
     httpserver.expect_request(PROMPT).respond_with_response(
         reply("TITLE: Order 1234 ships today\nBODY: It leaves the warehouse this afternoon."))
-    result = client.generate("push", "Tell Ana order 1234 ships today", context=CONTEXT)
+    result = client.generate("push", "Tell Ana order 1234 ships today",
+                             context={"facts": ["Order 1234 ships today."]})
     assert result.sendable, result.error
     step3 = prompt_bodies(httpserver)[0]["instructions"][2]["prompt"]
     push = profile("push")
@@ -232,7 +233,7 @@ def test_outage_returns_the_fallback_within_the_budget() -> None:
                    backoff_base=0.05, backoff_cap=0.2, deadline=0.8) as client:
         result = client.generate("sms", GOAL, email="ana@example.com", context=CONTEXT,
                                  fallback=FALLBACK)
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 0.8 + 0.4  # the deadline, plus scheduling slack
     assert not result.sendable and result.fields == FALLBACK and result.report is None
     assert result.error is not None and result.error.startswith("APIConnectionError")
 

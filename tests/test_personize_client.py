@@ -6,6 +6,8 @@ import asyncio
 import json
 import logging
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,17 +28,19 @@ from guardrails.personize import (
     Personize,
     PersonizeError,
     PersonizeTimeout,
+    RateLimiter,
     RateLimitError,
     ServerError,
     ValidationError,
 )
-from guardrails.personize._base import map_transport_error, mask_key
+from guardrails.personize._base import mask_key
+from guardrails.personize._responses import map_transport_error, parse_retry_after
 
 KEY = "sk_live_4f9Qz7TtW2mXc8LbR1vN6yHa3KeU"
 SMS = "SMS: Hi Ana, your order 1234 ships today. Reply STOP to opt out."
 PROMPT = "/api/v1/prompt"
-FAST: dict[str, Any] = {"timeout": 0.5, "max_retries": 3, "poll_interval": 0.01, "poll_timeout": 2.0,
-        "backoff_base": 0.01, "backoff_cap": 0.05}
+FAST: dict[str, Any] = {"timeout": 0.5, "max_retries": 3, "poll_interval": 0.01,
+                        "poll_timeout": 2.0, "backoff_base": 0.01, "backoff_cap": 0.05}
 
 
 @pytest.fixture(scope="session")
@@ -366,10 +370,11 @@ def test_every_httpx_request_error_maps_to_a_personize_error(cls: type[httpx.HTT
 def test_the_key_never_appears_in_logs_errors_or_reprs(httpserver: HTTPServer,
                                                        caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    # A careless server that echoes the Authorization header back in its error message.
-    def echo(request: Request) -> Response:
-        return json_response({"success": False, "error": f"bad token {request.headers['Authorization']}",
-                              "details": {"auth": request.headers["Authorization"]}}, 401)
+
+    def echo(request: Request) -> Response:  # a careless server echoing the Authorization header
+        auth = request.headers["Authorization"]
+        return json_response({"success": False, "error": f"bad token {auth}",
+                              "details": {"auth": auth}}, 401)
 
     httpserver.expect_request("/api/v1/me").respond_with_handler(echo)
     httpserver.expect_request(PROMPT).respond_with_json({"success": False}, status=500)
@@ -399,12 +404,12 @@ def test_limit_rate_reads_the_plan_and_holds_calls(client: Personize,
                                                    httpserver: HTTPServer) -> None:
     httpserver.expect_request("/api/v1/me").respond_with_json(
         ok({"plan": {"limits": {"maxApiCallsPerMinute": 600}}}))
-    limiter = client.limit_rate(burst=1)
-    assert limiter is not None and limiter.per_minute == 600
+    limiter = client.limit_rate(window=0.1)  # 600/min spread evenly: one call per 0.1 s
+    assert limiter is not None and (limiter.per_minute, limiter.calls) == (600, 1)
     started = time.monotonic()
-    for _ in range(3):
+    for _ in range(4):
         client.me()
-    assert time.monotonic() - started >= 0.18  # 10 calls/s, no burst: 0.1 s between calls
+    assert time.monotonic() - started >= 0.28
 
 
 # -- async ------------------------------------------------------------------------------------
@@ -438,3 +443,32 @@ def test_async_errors_are_typed(httpserver: HTTPServer) -> None:
 
     with pytest.raises(AuthenticationError):
         asyncio.run(main())
+
+
+# -- pure pieces ------------------------------------------------------------------------------
+
+
+def test_rate_limiter_never_exceeds_its_window() -> None:
+    now = [0.0]
+    limiter = RateLimiter(3, window=60.0, clock=lambda: now[0])
+    waits = [limiter.reserve()[1] for _ in range(7)]
+    assert waits == [0, 0, 0, 60, 60, 60, 120]
+    assert limiter == RateLimiter(3) and "per_minute=3" in repr(limiter)
+    with pytest.raises(ConfigurationError):
+        RateLimiter(0)
+
+
+def test_retry_after_header_forms() -> None:
+    assert parse_retry_after("7") == 7.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date in the past
+    assert parse_retry_after("soon") is None and parse_retry_after(None) is None
+
+
+def test_package_exports_are_sorted_and_httpx_stays_lazy() -> None:
+    import guardrails.personize as pkg
+
+    assert pkg.__all__ == sorted(pkg.__all__, key=lambda n: (not n.isupper(), n))
+    assert all(hasattr(pkg, name) for name in pkg.__all__)
+    code = "import sys, guardrails; guardrails.check; print('httpx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
