@@ -77,3 +77,21 @@ def test_corpus_shape() -> None:
     assert clean / len(cases) >= 0.30
     for n in range(1, 9):
         assert sum(n in c["expected"]["violations"] for c in cases) >= 12, n
+
+
+@pytest.mark.parametrize("case", load("examples.jsonl"), ids=lambda c: c["id"])
+def test_shared_example_through_the_cli_json(case: dict[str, Any], tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from guardrails.cli.main import main
+
+    message = tmp_path / f"case.{case['channel']}.txt"
+    message.write_text(case["raw_output"], encoding="utf-8")
+    context = tmp_path / "context.json"
+    context.write_text(json.dumps(case["context"]), encoding="utf-8")
+    code = main(["check", str(message), "--context", str(context), "--format", "json",
+                 "--isolated"])
+    result = json.loads(capsys.readouterr().out)["results"][0]
+    violations = sorted({v["constraint"] for v in result["violations"]})
+    flags = sorted({f["category"] for f in result["review_flags"]} & SENSITIVE)
+    assert (violations, flags) == (case["expected"]["violations"], case["expected"]["review_flags"])
+    assert code == (1 if violations else 0)
