@@ -63,6 +63,8 @@ class Row:
     target: str = ""
     ok: bool | None = None
     failures: int = 0
+    cpu_median_us: float | None = None
+    """Median thread CPU time per call (immune to other processes; check rows only)."""
 
 
 @dataclass
@@ -97,7 +99,8 @@ def status(ok: bool | None) -> str:
 
 
 def timed(res: Results, name: str, fn: Callable[..., Any], args: Sequence[tuple[Any, ...]],
-          *, warmup: int = 200, target_us: float | None = None, target: str = "") -> list[int]:
+          *, warmup: int = 200, target_us: float | None = None, target: str = "",
+          cpu: bool = False) -> list[int]:
     """Time ``fn(*a)`` for every ``a`` (after a warm-up pass) and add a row; return the ns."""
     gc.collect()
     fails = 0
@@ -108,12 +111,16 @@ def timed(res: Results, name: str, fn: Callable[..., Any], args: Sequence[tuple[
         except Exception:  # reported below from the timed pass
             pass
     out: list[int] = []
+    cpu_ns: list[int] = []
     pc = time.perf_counter_ns
+    tt = time.thread_time_ns if cpu else _zero
     for a in args:
         try:
+            c0 = tt()
             t0 = pc()
             fn(*a)
             out.append(pc() - t0)
+            cpu_ns.append(tt() - c0)
         except Exception as exc:
             fails += 1
             if first is None:
@@ -122,12 +129,17 @@ def timed(res: Results, name: str, fn: Callable[..., Any], args: Sequence[tuple[
         res.fail(f"{name} ({fails}/{len(args)} calls failed)", first)
     out.sort()
     med = median_us(out) if out else None
-    row = Row(name, len(out), med, pct(out, 0.99) if out else None, target, None, fails)
+    row = Row(name, len(out), med, pct(out, 0.99) if out else None, target, None, fails,
+              median_us(cpu_ns) if cpu and cpu_ns else None)
     if target_us is not None:
         row.target = target or f"median ≤ {target_us:g} µs"
         row.ok = med is not None and med <= target_us and fails == 0
     res.rows.append(row)
     return out
+
+
+def _zero() -> int:
+    return 0
 
 
 def public(name: str) -> Callable[..., Any]:
@@ -204,8 +216,8 @@ def build_contexts(res: Results, items: list[dict[str, Any]]) -> list[Any]:
 
 
 def bench_check(res: Results, items: list[dict[str, Any]], ctxs: list[Any],
-                warmup: int) -> float:
-    """Per-channel check() latency with prebuilt Contexts; returns one-process messages/s."""
+                warmup: int) -> tuple[float, float]:
+    """Per-channel check() latency with prebuilt Contexts; returns messages/s (wall, CPU)."""
     check = public("check")
     gc.collect()
     for it, ctx in zip(items[:warmup], ctxs[:warmup], strict=True):
@@ -214,39 +226,47 @@ def bench_check(res: Results, items: list[dict[str, Any]], ctxs: list[Any],
         except Exception:
             pass
     per: dict[str, list[int]] = {ch: [] for ch in CHANNELS}
+    per_cpu: dict[str, list[int]] = {ch: [] for ch in CHANNELS}
     fails: dict[str, int] = dict.fromkeys(CHANNELS, 0)
     pc = time.perf_counter_ns
+    tt = time.thread_time_ns
+    cpu0 = time.process_time()
     start = pc()
     for it, ctx in zip(items, ctxs, strict=True):
         ch = it["channel"]
         try:
+            c0 = tt()
             t0 = pc()
             check(it["raw"], ch, ctx)
             per[ch].append(pc() - t0)
+            per_cpu[ch].append(tt() - c0)
         except Exception as exc:
             if fails[ch] == 0:
                 res.fail(f"check {ch}", exc)
             fails[ch] += 1
     wall = (pc() - start) / 1e9
+    cpu = time.process_time() - cpu0
     everything = sorted(x for v in per.values() for x in v)
     res.rows.append(Row("check(raw, ch, Context)  [all]", len(everything),
                         median_us(everything), pct(everything, 0.99),
-                        failures=sum(fails.values())))
+                        failures=sum(fails.values()),
+                        cpu_median_us=median_us([x for v in per_cpu.values() for x in v])))
     for ch in CHANNELS:
         ns = sorted(per[ch])
         limit = EMAIL_MEDIAN_US if ch == "email" else SHORT_MEDIAN_US
         med = median_us(ns) if ns else None
         ok = med is not None and med <= limit and fails[ch] == 0
         res.rows.append(Row(f"  check {ch}", len(ns), med, pct(ns, 0.99) if ns else None,
-                            f"median ≤ {limit:g} µs", ok, fails[ch]))
+                            f"median ≤ {limit:g} µs", ok, fails[ch],
+                            median_us(per_cpu[ch]) if per_cpu[ch] else None))
     done = len(everything)
-    return done / wall if wall > 0 else float("nan")
+    return (done / wall if wall > 0 else float("nan"), done / cpu if cpu > 0 else float("nan"))
 
 
 def bench_check_dict(res: Results, items: list[dict[str, Any]], warmup: int) -> None:
     check = public("check")
     args = [(it["raw"], it["channel"], it["context"]) for it in items]
-    timed(res, "check(raw, ch, dict)  [all, dict ctx]", check, args, warmup=warmup)
+    timed(res, "check(raw, ch, dict)  [all, dict ctx]", check, args, warmup=warmup, cpu=True)
 
 
 # --- two worker processes -------------------------------------------------------------------
@@ -276,8 +296,9 @@ def _worker_ready(delay: float) -> int:
     return os.getpid()
 
 
-def _worker_share(share: tuple[int, int]) -> tuple[int, int, int]:
+def _worker_share(share: tuple[int, int]) -> tuple[int, int, int, float]:
     index, step = share
+    cpu0 = time.process_time()
     check = _STATE["check"]
     done = fails = 0
     for it, ctx in zip(_STATE["items"][index::step], _STATE["ctxs"][index::step], strict=True):
@@ -286,16 +307,23 @@ def _worker_share(share: tuple[int, int]) -> tuple[int, int, int]:
             done += 1
         except Exception:
             fails += 1
-    return done, fails, os.getpid()
+    return done, fails, os.getpid(), time.process_time() - cpu0
 
 
 def bench_pool(res: Results, items: list[dict[str, Any]], ctxs: list[Any], n: int, seed: int,
-               workers: int = 2) -> float:
-    """Wall-clock messages/s of ``workers`` processes, each checking an interleaved share."""
+               workers: int = 2) -> tuple[float, float]:
+    """Messages/s of ``workers`` processes, each checking an interleaved share: wall-clock,
+    and CPU-bound (done / slowest worker's CPU seconds: the rate with a free core each)."""
     methods = multiprocessing.get_all_start_methods()
     mp = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _STATE["items"], _STATE["ctxs"] = items, ctxs  # inherited by forked workers
-    with mp.Pool(workers, initializer=_worker_init, initargs=(n, seed)) as pool:
+    gc.collect()
+    gc.freeze()  # forked workers share the corpus pages instead of copying them on first GC
+    try:
+        pool = mp.Pool(workers, initializer=_worker_init, initargs=(n, seed))
+    finally:
+        gc.unfreeze()
+    with pool:
         pids = set(pool.map(_worker_ready, [0.5] * workers, chunksize=1))
         if len(pids) < workers:
             res.notes.append(f"pool warm-up reached {len(pids)} of {workers} workers")
@@ -307,7 +335,8 @@ def bench_pool(res: Results, items: list[dict[str, Any]], ctxs: list[Any], n: in
     if fails:
         res.failures.append(f"pool check: {fails} calls raised in workers")
     res.extra["pool_workers_used"] = len({o[2] for o in out})
-    return done / wall
+    cpu = max(o[3] for o in out)
+    return done / wall, (done / cpu if cpu > 0 else float("nan"))
 
 
 # --- side by side with the raw libraries ----------------------------------------------------
@@ -350,17 +379,24 @@ def bench_baseline(res: Results, items: list[dict[str, Any]], ctxs: list[Any],
             pass
     gc.collect()
     pc = time.perf_counter_ns
+    tt = time.thread_time_ns
     b_ns: list[int] = []
     c_ns: list[int] = []
+    b_cpu: list[int] = []
+    c_cpu: list[int] = []
     fails = 0
     for body, raw, ctx in picked:  # interleaved: same bodies, same moment
+        c0 = tt()
         t0 = pc()
         base(body)
         b_ns.append(pc() - t0)
+        b_cpu.append(tt() - c0)
         try:
+            c0 = tt()
             t0 = pc()
             check(raw, "email", ctx)
             c_ns.append(pc() - t0)
+            c_cpu.append(tt() - c0)
         except Exception as exc:
             if fails == 0:
                 res.fail("baseline email check", exc)
@@ -369,15 +405,20 @@ def bench_baseline(res: Results, items: list[dict[str, Any]], ctxs: list[Any],
     c_ns.sort()
     b_med, c_med = median_us(b_ns), median_us(c_ns)
     size = statistics.median(len(p[0].encode()) for p in picked)
+    b_cmed, c_cmed = median_us(b_cpu), median_us(c_cpu)
     res.rows.append(Row(f"nh3.clean + lxml.html.fromstring ({size / 1000:.1f} KB)", len(b_ns),
-                        b_med, pct(b_ns, 0.99)))
+                        b_med, pct(b_ns, 0.99), cpu_median_us=b_cmed))
     res.rows.append(Row("check(email) same messages", len(c_ns), c_med, pct(c_ns, 0.99),
                         f"median ≤ {EMAIL_MEDIAN_US:g} µs", c_med <= EMAIL_MEDIAN_US and not fails,
-                        fails))
+                        fails, c_cmed))
     ratio = c_med / b_med if b_med else float("nan")
-    res.metrics.append(("email check / (nh3.clean + lxml parse)", f"{ratio:.1f}×",
+    cpu_ratio = c_cmed / b_cmed if b_cmed else float("nan")
+    res.metrics.append(("email check / (nh3.clean + lxml parse), wall medians", f"{ratio:.1f}×",
                         f"≤ {BASELINE_RATIO:g}×", ratio <= BASELINE_RATIO))
-    res.extra["baseline"] = {"nh3_lxml_us": b_med, "check_us": c_med, "ratio": ratio}
+    res.metrics.append(("  same, CPU-time medians", f"{cpu_ratio:.1f}×", "", None))
+    res.extra["baseline"] = {"nh3_lxml_us": b_med, "check_us": c_med, "ratio": ratio,
+                             "nh3_lxml_cpu_us": b_cmed, "check_cpu_us": c_cmed,
+                             "cpu_ratio": cpu_ratio}
 
 
 def bench_big_email(res: Results, runs: int) -> None:
@@ -388,7 +429,7 @@ def bench_big_email(res: Results, runs: int) -> None:
     ctx = guardrails.Context.model_validate(item["context"])
     size = len(item["raw"].encode())
     ns = timed(res, f"check(email {size / 1000:.0f} KB raw, 50 KB HTML)", check,
-               [(item["raw"], "email", ctx)] * runs, warmup=2)
+               [(item["raw"], "email", ctx)] * runs, warmup=2, cpu=True)
     if ns:
         ms = median_us(ns) / 1000
         res.rows[-1].target = f"median ≤ {BIG_EMAIL_MS:g} ms"
@@ -477,8 +518,78 @@ def profile_check(items: list[dict[str, Any]], ctxs: list[Any], channel: str, li
     buf = io.StringIO()
     stats = pstats.Stats(prof, stream=buf)
     stats.strip_dirs().sort_stats("cumulative").print_stats(top)
-    return f"--- cProfile: check() on {len(pairs)} {channel} messages (cumulative) ---\n" + \
-        buf.getvalue()
+    stats.sort_stats("tottime").print_stats(top // 2)
+    return (f"--- cProfile: check() on {len(pairs)} {channel} messages "
+            f"(by cumulative, then by own time) ---\n" + buf.getvalue())
+
+
+def by_rule(items: list[dict[str, Any]], ctxs: list[Any], channel: str, limit: int,
+            top: int = 12) -> str:
+    """Mean µs per message of parse, shared analysis, and each rule of the default pack.
+
+    Reaches into library internals (``guardrails.analyze.Message``, ``engine.run.run_pack``,
+    ``RulePack.for_channel``); the shared views are computed before the rules run, so a rule is
+    not charged for analysis that the first reader of a view would otherwise pay.
+    """
+    from guardrails.analyze import Message
+    from guardrails.api import _default_checker
+    from guardrails.api import parse as parse_fn
+    from guardrails.engine.run import run_pack
+    from guardrails.profiles import profile
+
+    pack = _default_checker().pack
+    rules = pack.for_channel(channel)
+    totals: dict[str, int] = {}
+    originals = [(rule, rule.runner) for rule in rules]
+    pc = time.perf_counter_ns
+
+    def wrap(rule_id: str, runner: Callable[..., Any]) -> Callable[..., Any]:
+        def timed_runner(*a: Any) -> list[Any]:
+            t0 = pc()
+            try:
+                return list(runner(*a))
+            finally:
+                totals[rule_id] = totals.get(rule_id, 0) + pc() - t0
+        return timed_runner
+
+    pairs = [(it, c) for it, c in zip(items, ctxs, strict=True)
+             if it["channel"] == channel and c is not None][:limit]
+    for rule, runner in originals:
+        object.__setattr__(rule, "runner", wrap(f"{rule.id} {rule.spec.check}", runner))
+    try:
+        for it, ctx in pairs[:20]:
+            run_pack(Message(parse_fn(it["raw"], channel), profile(channel)), ctx, pack)
+        totals.clear()
+        for it, ctx in pairs:
+            t0 = pc()
+            draft = parse_fn(it["raw"], channel)
+            t1 = pc()
+            msg = Message(draft, profile(channel))
+            for name in msg.fields:
+                msg.visible_without_urls(name)
+                words = getattr(msg, "words", None)
+                if callable(words):
+                    words(name)
+            _ = msg.links
+            t2 = pc()
+            run_pack(msg, ctx, pack)
+            t3 = pc()
+            for key, ns in (("(parse)", t1 - t0), ("(analyze: text, URLs, words, links)", t2 - t1),
+                            ("(run_pack, all rules)", t3 - t2)):
+                totals[key] = totals.get(key, 0) + ns
+    finally:
+        for rule, runner in originals:
+            object.__setattr__(rule, "runner", runner)
+    n = max(1, len(pairs))
+    phases = [k for k in totals if k.startswith("(")]
+    ranked = sorted((k for k in totals if not k.startswith("(")), key=lambda k: -totals[k])
+    lines = [f"--- where check() spends its time: {len(pairs)} {channel} messages, "
+             f"{len(rules)} rules (mean µs per message) ---"]
+    for key in phases + ranked[:top]:
+        lines.append(f"  {totals[key] / n / 1000:>9.1f}  {key}")
+    rest = sum(totals[k] for k in ranked[top:])
+    lines.append(f"  {rest / n / 1000:>9.1f}  ({len(ranked) - top} other rules)")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -495,12 +606,13 @@ def render(res: Results, header: str) -> str:
     out = [header, ""]
     w = max(len(r.name) for r in res.rows) if res.rows else 30
     out.append(f"{'benchmark':<{w}}  {'n':>6}  {'median µs':>10}  {'p99 µs':>10}  "
-               f"{'target':<22} result")
-    out.append("-" * (w + 66))
+               f"{'CPU med µs':>10}  {'target':<22} result")
+    out.append("-" * (w + 78))
     for r in res.rows:
         fail = f"  ({r.failures} failed)" if r.failures else ""
+        cpu = fmt(r.cpu_median_us) if r.cpu_median_us is not None else ""
         out.append(f"{r.name:<{w}}  {r.n:>6}  {fmt(r.median_us):>10}  {fmt(r.p99_us):>10}  "
-                   f"{r.target:<22} {status(r.ok)}{fail}")
+                   f"{cpu:>10}  {r.target:<22} {status(r.ok)}{fail}")
     out.append("")
     mw = max(len(m[0]) for m in res.metrics) if res.metrics else 30
     for name, value, target, ok in res.metrics:
@@ -541,6 +653,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
     ap.add_argument("--profile", action="store_true",
                     help="also print cProfile (cumulative) of check() for email and sms")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="also print mean µs per message of parse, analysis and each rule "
+                         "(email and sms)")
     ap.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     ap.add_argument("--skip", default="",
                     help="comma list of sections to skip: parse,convert,check,dict,pool,"
@@ -576,13 +691,20 @@ def main(argv: list[str] | None = None) -> int:
     section("big", lambda: bench_big_email(res, 5 if args.quick else 20))
     mps2 = section("pool", lambda: bench_pool(res, items, ctxs, n, args.seed))
     if mps1:
-        res.metrics.append(("check() messages/s, 1 process", f"{mps1:,.0f}", "", None))
+        res.metrics.append(("check() messages/s, 1 process (wall clock)", f"{mps1[0]:,.0f}", "",
+                            None))
     if mps2:
-        speed = f" ({mps2 / mps1:.2f}× of 1 process)" if mps1 else ""
-        res.metrics.append((f"check() messages/s, 2 worker processes{speed}", f"{mps2:,.0f}",
-                            "", None))
+        speed = f" ({mps2[0] / mps1[0]:.2f}× of 1 process)" if mps1 else ""
+        res.metrics.append((f"check() messages/s, 2 worker processes (wall clock){speed}",
+                            f"{mps2[0]:,.0f}", "", None))
+    if mps1:
+        res.metrics.append(("  CPU-bound rate, 1 process (messages per CPU-second)",
+                            f"{mps1[1]:,.0f}", "", None))
+    if mps2:
+        res.metrics.append(("  CPU-bound rate, 2 workers (done / slowest worker's CPU s)",
+                            f"{mps2[1]:,.0f}", "", None))
     section("cold", lambda: bench_cold_start(res, 10))
-    res.extra["messages_per_s"] = {"one_process": mps1, "two_workers": mps2}
+    res.extra["messages_per_s"] = {"one_process_wall_cpu": mps1, "two_workers_wall_cpu": mps2}
 
     import guardrails
 
@@ -608,6 +730,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(profile_check(items, ctxs, ch, lim))
             except Exception as exc:
                 print(f"profile {ch} failed: {exc!r}")
+    if args.by_rule and "check" not in skip:
+        for ch, lim in (("email", 500), ("sms", 1_000)):
+            try:
+                print()
+                print(by_rule(items, ctxs, ch, lim))
+            except Exception as exc:
+                print(f"by-rule breakdown for {ch} failed: {exc!r}")
     print(f"\n(total benchmark time {time.perf_counter() - t_start:.0f} s)")
     if args.json:
         payload = {"header": header, "rows": [r.__dict__ for r in res.rows],
