@@ -6,6 +6,8 @@ A claim is supported when the facts (or governance text) state the same value or
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import regex
@@ -14,12 +16,21 @@ from guardrails.engine.lexicon import strip_accents, words
 
 __all__ = ["Claim", "FactBase", "name_claims", "number_claims"]
 
-_NUMBER = regex.compile(
-    r"(?<![\w.,/])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Built-in, linear patterns use stdlib ``re``: several times faster than ``regex`` here.
+# Starts with \d so ``re`` can jump between digits; what precedes a figure is checked by hand.
+_NUMBER = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<suf>\s?(?:%|percent\b|x\b|×|k\b|m\b|million\b|billion\b|st\b|nd\b|rd\b|th\b|\+)|)"
     r"(?![\w])",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
+_CURRENCY = "$€£¥"
+WORD_NUMBER_SET = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen",
+     "half", "twice", "double", "triple", "second", "third", "fourth", "fifth", "sixth",
+     "seventh", "eighth", "ninth", "tenth"])
+_DIGIT = re.compile(r"\d")
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20,
@@ -28,12 +39,12 @@ _WORD_NUMBERS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }
-_WORD_NUMBER = regex.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", regex.IGNORECASE)
+_WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 # "second" as time unit or "a second look" is not a claim; skip ordinals used idiomatically.
-_IDIOMS = regex.compile(
+_IDIOMS = re.compile(
     r"\b(?:a|one|per|the) second\b|\bsecond (?:look|thought|chance)\b|\bin half\b|"
-    r"\bdouble[- ]check|\bhalf (?:an?|the) \b", regex.IGNORECASE)
-_ISO_DATE = regex.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+    r"\bdouble[- ]check|\bhalf (?:an?|the) \b", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MULT = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
@@ -49,10 +60,11 @@ class Claim:
     fact of the same kind (or a plain figure by any), so "3x" is not backed by "version 5.3"."""
 
 
-_MULT_WORDS = regex.compile(r"\s*(?:times|fold)\b", regex.IGNORECASE)
+_MULT_WORDS = re.compile(r"\s*(?:times|fold)\b", re.IGNORECASE)
+_CURRENCY_WORDS = re.compile(r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
 
 
-def _values(m: regex.Match[str]) -> tuple[float, ...]:
+def _values(m: re.Match[str]) -> tuple[float, ...]:
     num = float(m.group("num").replace(",", ""))
     suffix = m.group("suf").strip().lower()
     if suffix in _MULT:
@@ -60,27 +72,47 @@ def _values(m: regex.Match[str]) -> tuple[float, ...]:
     return (num,)
 
 
-def _kind(m: regex.Match[str], text: str) -> str:
+def _kind(m: re.Match[str], text: str, currency: bool) -> str:
     suffix = m.group("suf").strip().lower()
     if suffix in ("%", "percent"):
         return "percent"
     if suffix in ("x", "×") or _MULT_WORDS.match(text, m.end()):
         return "multiplier"
-    if m.group("cur") or regex.match(r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", text[m.end():],
-                                     regex.IGNORECASE):
+    if currency or _CURRENCY_WORDS.match(text, m.end()):
         return "currency"
     return "plain"
 
 
-def number_claims(text: str) -> list[Claim]:
-    """Every figure in ``text`` with its value(s) and kind: digits with units, number words."""
+def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim]:
+    """Every figure in ``text`` with its value(s) and kind: digits with units, number words.
+
+    ``vocab`` (the field's distinct words, if known) lets the number-word scan be skipped.
+    """
     claims: list[Claim] = []
-    if any(c.isdigit() for c in text):
-        for m in _NUMBER.finditer(text, timeout=0.25):
-            claims.append(Claim(m.group().strip(), m.start(), _values(m), _kind(m, text)))
-    idioms = [m.span() for m in _IDIOMS.finditer(text)] if "second" in text.lower() or \
-        "half" in text.lower() or "double" in text.lower() else []
-    for m in _WORD_NUMBER.finditer(text, timeout=0.25):
+    if _DIGIT.search(text):
+        last_end = -1
+        for m in _NUMBER.finditer(text):
+            start = m.start()
+            if start == last_end:
+                continue  # "1.2.3": the tail of a figure already read
+            last_end = m.end()
+            before = text[start - 1] if start else ""
+            currency = False
+            if before == " " and start >= 2 and text[start - 2] in _CURRENCY:
+                currency, before, start = True, text[start - 2], start - 2
+            elif before and before in _CURRENCY:
+                currency, start = True, start - 1
+            lead = text[start - 1] if currency and start else before
+            if lead and (lead.isalnum() or lead in "_.,/"):
+                continue  # part of a word, version or path ("v5", "B2B", "1.2", "24/7" tail)
+            claims.append(Claim(text[start:m.end()].strip(), start, _values(m),
+                                _kind(m, text, currency)))
+    if vocab is not None and WORD_NUMBER_SET.isdisjoint(vocab):
+        return claims
+    low = text.lower()
+    idioms = [m.span() for m in _IDIOMS.finditer(text)] if (
+        "second" in low or "half" in low or "double" in low) else []
+    for m in _WORD_NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in idioms):
             continue
         word = m.group().lower()
@@ -208,13 +240,23 @@ _CLAIM_HINT = regex.compile(
 )
 
 
-def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = True
-                  ) -> list[Claim]:
+CLAIM_WORDS = frozenset(
+    """use uses used rely relies switched chose choose love loves loved trust trusts trusted save
+    saved grew cut increased reduced doubled tripled achieved reported swear rave recommend
+    recommends recommended moved signed run runs built like such including by join joins joined
+    joining""".split())
+"""Words one of which any customer claim needs ("X uses", "trusted by X"): a cheap prefilter."""
+
+
+def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = True,
+                  vocab: Collection[str] | None = None) -> list[Claim]:
     """Capitalised names the facts never mention (mid-sentence, or 2+ words at a sentence start).
 
     ``known`` holds lower-cased, accent-free words from the facts, goal and governance.
     """
     claims: list[Claim] = []
+    if claim_context and vocab is not None and CLAIM_WORDS.isdisjoint(vocab):
+        return claims
     if claim_context and not _CLAIM_HINT.search(text, timeout=0.25):
         return claims
     for m in _CAP_RUN.finditer(text, timeout=0.25):

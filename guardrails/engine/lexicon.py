@@ -11,10 +11,10 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from guardrails.formats.text import WordIndex, strip_accents
 from guardrails.formats.text import match_words as words
-from guardrails.formats.text import strip_accents
 
-__all__ = ["Lexicon", "Term", "strip_accents", "words"]
+__all__ = ["Lexicon", "Term", "WordIndex", "strip_accents", "words"]
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -30,7 +30,9 @@ class Lexicon:
     """A set of terms (phrases; a trailing ``*`` makes the last word a prefix) keyed by category."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
-        self._exact: dict[str, list[Term]] = {}
+        self._single: dict[str, list[Term]] = {}
+        self._pairs: dict[tuple[str, str], list[Term]] = {}
+        self._pair_prefix: dict[str, list[Term]] = {}
         self._prefix_terms: dict[str, list[Term]] = {}
         for source, key in entries:
             prefix = source.endswith("*")
@@ -38,46 +40,61 @@ class Lexicon:
             if not toks:
                 continue
             term = Term(toks, key, source, prefix)
-            if prefix and len(toks) == 1:
-                self._prefix_terms.setdefault(toks[0], []).append(term)
+            if len(toks) == 1:
+                target = self._prefix_terms if prefix else self._single
+                target.setdefault(toks[0], []).append(term)
+            elif prefix and len(toks) == 2:
+                self._pair_prefix.setdefault(toks[0], []).append(term)
             else:
-                self._exact.setdefault(toks[0], []).append(term)
-        self._exact_keys = frozenset(self._exact)
+                self._pairs.setdefault((toks[0], toks[1]), []).append(term)
+        self._firsts = frozenset(
+            [*self._single, *(a for a, _ in self._pairs), *self._pair_prefix]
+        )
 
     def __bool__(self) -> bool:
-        return bool(self._exact or self._prefix_terms)
+        return bool(self._firsts or self._prefix_terms)
 
-    def find(self, tokens: list[str]) -> list[tuple[Term, int]]:
-        """Every (term, index of its first word) in ``tokens``, in order."""
-        vocab = set(tokens)
-        wanted = vocab & self._exact_keys
-        prefixed: dict[str, list[Term]] = {}
+    def find(self, text: WordIndex | list[str]) -> list[tuple[Term, int]]:
+        """Every (term, index of its first word), in text order.
+
+        Pass a message field's cached :class:`WordIndex`: lookups then cost one set
+        intersection plus the candidate positions, not a pass over every word.
+        """
+        index = text if isinstance(text, WordIndex) else WordIndex(text)
+        tokens, positions = index.tokens, index.positions
+        n = len(tokens)
+        hits: list[tuple[Term, int]] = []
+        for word in self._firsts & positions.keys():
+            single = self._single.get(word, ())
+            pair_prefix = self._pair_prefix.get(word, ())
+            for i in positions[word]:
+                hits.extend((term, i) for term in single)
+                if i + 1 >= n:
+                    continue
+                nxt = tokens[i + 1]
+                for term in self._pairs.get((word, nxt), ()):
+                    if len(term.words) == 2 or self._tail_matches(term, tokens, i):
+                        hits.append((term, i))
+                for term in pair_prefix:
+                    if nxt.startswith(term.words[1]):
+                        hits.append((term, i))
         if self._prefix_terms:
-            ordered = sorted(vocab)
+            ordered = index.sorted_vocab
             for stem, terms in self._prefix_terms.items():
                 at = bisect.bisect_left(ordered, stem)
                 while at < len(ordered) and ordered[at].startswith(stem):
-                    prefixed.setdefault(ordered[at], []).extend(terms)
+                    for i in positions[ordered[at]]:
+                        hits.extend((term, i) for term in terms)
                     at += 1
-        if not wanted and not prefixed:
-            return []
-        hits: list[tuple[Term, int]] = []
-        n = len(tokens)
-        for i, word in enumerate(tokens):
-            if word in wanted:
-                for term in self._exact[word]:
-                    k = len(term.words)
-                    if k == 1:
-                        hits.append((term, i))
-                    elif i + k <= n and self._tail_matches(term, tokens, i):
-                        hits.append((term, i))
-            if word in prefixed:
-                hits.extend((term, i) for term in prefixed[word])
+        if len(hits) > 1:
+            hits.sort(key=lambda hit: hit[1])
         return hits
 
     @staticmethod
     def _tail_matches(term: Term, tokens: list[str], i: int) -> bool:
         k = len(term.words)
+        if i + k > len(tokens):
+            return False
         if term.prefix:
             return tuple(tokens[i : i + k - 1]) == term.words[:-1] and tokens[
                 i + k - 1

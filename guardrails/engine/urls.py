@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import regex
 
-__all__ = ["UrlFacts", "classify", "host_allowed", "placeholder_tokens", "route_matches"]
+__all__ = [
+    "UrlFacts", "classify", "host_allowed", "placeholder_tokens", "route_matches", "valid_url",
+]
 
 WEB_SCHEMES = frozenset({"http", "https"})
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel", "sms"})
@@ -46,7 +49,7 @@ class UrlFacts:
 
 def placeholder_tokens(text: str) -> list[tuple[str, int]]:
     """Placeholder link tokens written in text: ``[LINK]``, ``{{url}}``, ``https://...``."""
-    if not any(c in text for c in "[{<(.…"):
+    if not any(c in text for c in "[{<(…") and "://..." not in text:
         return []
     return [(m.group(), m.start()) for m in _TEXT_PLACEHOLDERS.finditer(text, timeout=0.25)]
 
@@ -87,6 +90,25 @@ def classify(url: str) -> UrlFacts:
         # app://route/x: urlsplit puts the first segment in netloc; keep the whole route.
         path = raw.split("://", 1)[1]
     return UrlFacts(raw, scheme, host, path, reason)
+
+
+# Plainly well-formed https URLs (DNS labels, a letter TLD, RFC 3986 path characters) skip the
+# slower general validator; anything unusual still goes to ``validators``.
+_PLAIN_HTTPS = re.compile(
+    r"https://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::[1-9][0-9]{0,3})?"
+    r"(?:[/?#][a-z0-9\-._~%!$&'()*+,;=:@/?#]*)?",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def valid_url(url: str) -> bool:
+    """URL syntax per ``validators`` (cached: the same links recur across messages)."""
+    if len(url) <= 2000 and _PLAIN_HTTPS.fullmatch(url):
+        return True
+    import validators
+
+    return validators.url(url) is True
 
 
 def host_allowed(host: str, domains: tuple[str, ...]) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 import regex
 
 __all__ = [
-    "grapheme_count", "graphemes", "match_words", "normalize_space", "strip_accents",
+    "WordIndex", "grapheme_count", "graphemes", "match_words", "normalize_space", "strip_accents",
     "truncate_graphemes", "word_count",
 ]
 
@@ -97,3 +98,21 @@ def strip_accents(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
     )
+
+
+class WordIndex:
+    """A field's words and where each occurs, built once and shared by every lexicon."""
+
+    __slots__ = ("__dict__", "positions", "tokens")
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        positions: dict[str, list[int]] = {}
+        for i, word in enumerate(tokens):
+            positions.setdefault(word, []).append(i)
+        self.positions = positions
+
+    @functools.cached_property
+    def sorted_vocab(self) -> list[str]:
+        """Distinct words in order (for prefix lookups)."""
+        return sorted(self.positions)

@@ -56,7 +56,7 @@ def compile_governance(params: Params) -> Runner:
                 lexicon = Lexicon((t, t) for t in terms)
                 state.cache[key] = lexicon
             seen: set[str] = set()
-            for name in fields:
+            for name in message.distinct(fields):
                 for term, _ in lexicon.find(message.words(name)):
                     if term.source not in seen:
                         seen.add(term.source)

@@ -25,6 +25,8 @@ class GroundedParams(Params):
     """For ``phrases``: claim phrases ("award-winning", "guarantee*"); a trailing * is a prefix."""
     patterns: Regexes = ()
     """For ``phrases``: regexes for claims with a shape ("you'll get paid faster")."""
+    requires: tuple[str, ...] = ()
+    """Cheap prefilter: ``patterns`` run only when one of these lower-case strings occurs."""
 
 
 def fact_base(context: Context, state: RunState) -> FactBase:
@@ -55,10 +57,10 @@ def compile_grounded(params: Params) -> Runner:
             fields: tuple[str, ...]) -> Iterator[Hit]:
         facts = fact_base(context, state)
         seen: set[str] = set()
-        for name in fields:
+        for name in message.distinct(fields):
             text = message.visible_without_urls(name)
             if p.claims == "numbers":
-                for claim in number_claims(text):
+                for claim in number_claims(text, message.words(name).positions):
                     if facts.supports_number(claim):
                         continue
                     sentence = _sentence(text, claim.offset)
@@ -68,7 +70,7 @@ def compile_grounded(params: Params) -> Runner:
                     yield Hit(name, detail=repr(sentence), evidence=claim.text)
             elif p.claims == "names":
                 claims = name_claims(text) if p.mode == "triggers" else unknown_names(
-                    text, facts.words)
+                    text, facts.words, vocab=message.words(name).positions)
                 for claim in claims:
                     if claim.text not in seen:
                         seen.add(claim.text)
@@ -79,7 +81,7 @@ def compile_grounded(params: Params) -> Runner:
                 if lexicon:
                     for term, _index in lexicon.find(message.words(name)):
                         found.append((term.source.rstrip("*"), None))
-                if pattern is not None:
+                if pattern is not None and _wanted(text, p.requires):
                     found.extend((m.group(), m.start()) for m in finditer(pattern, text))
                 for phrase, offset in found:
                     key = phrase.lower()
@@ -90,6 +92,13 @@ def compile_grounded(params: Params) -> Runner:
                     yield Hit(name, detail=repr(_sentence(text, at)), evidence=phrase)
 
     return run
+
+
+def _wanted(text: str, requires: tuple[str, ...]) -> bool:
+    if not requires:
+        return True
+    low = text.lower()
+    return any(r in low for r in requires)
 
 
 def _sentence(text: str, offset: int) -> str:

@@ -35,7 +35,7 @@ def compile_personal(params: Params) -> Runner:
         goal_hits = {t.key for t, _ in lexicon.find(goal_words)}
         goal_hits.update(cat for cat, head in heads.items() if head & goal_set)
         reported: set[str] = set()
-        for name in fields:
+        for name in message.distinct(fields):
             text = message.visible_without_urls(name)
             for term, _index in lexicon.find(message.words(name)):
                 if term.key in goal_hits or term.key in reported:

@@ -17,7 +17,7 @@ from guardrails.engine.base import (
     alternation,
     finditer,
 )
-from guardrails.engine.lexicon import Lexicon, words
+from guardrails.engine.lexicon import Lexicon, WordIndex, words
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -36,6 +36,8 @@ class FlagParams(Params):
     source: Literal["text", "evaluation", "first_send", "sensitive_marker"] = "text"
     terms: tuple[str, ...] = ()
     patterns: Regexes = ()
+    requires: tuple[str, ...] = ()
+    """Cheap prefilter: ``patterns`` run only when one of these lower-case strings occurs."""
     exclude: Regexes = ()
     """Regexes: a sentence matching one is not this topic (statements, refunds, "at no cost")."""
 
@@ -44,6 +46,14 @@ class ReviewClaimParams(Params):
     terms: tuple[str, ...] = ()
     """Phrases claiming review is unnecessary ("no review needed", "auto-send")."""
     patterns: Regexes = ()
+
+
+def _wanted(text: str, requires: tuple[str, ...]) -> bool:
+    """True when a prefilter allows running patterns on ``text``."""
+    if not requires:
+        return True
+    low = text.lower()
+    return any(r in low for r in requires)
 
 
 def _normalize_score(raw: object) -> float | None:
@@ -68,6 +78,18 @@ def compile_flag(params: Params) -> Runner:
     pattern = alternation(p.patterns)
     exclude = alternation(p.exclude)
 
+    def _evidence(text: str, tokens: WordIndex | list[str]) -> str | None:
+        if lexicon:
+            hits = lexicon.find(tokens)
+            if hits:
+                return hits[0][0].source.rstrip("*")
+        if pattern is not None and _wanted(text, p.requires):
+            m = next(finditer(pattern, text), None)
+            if m is not None:
+                found: str = m.group().strip()
+                return found
+        return None
+
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> Iterator[Hit]:
         if p.source == "evaluation":
@@ -89,22 +111,15 @@ def compile_flag(params: Params) -> Runner:
                 yield Hit(None, detail=f"the output marks itself sensitive: {marker.value[:80]}",
                           evidence=marker.value[:120], category=p.category)
             return
-        for name in fields:
+        for name in message.distinct(fields):
             text = message.visible_without_urls(name)
-            tokens = message.words(name)
-            if exclude is not None and exclude.search(text, timeout=REGEX_TIMEOUT):
-                text = "".join(part for part in _SENTENCE.split(text)
+            evidence = _evidence(text, message.words(name))
+            if evidence is not None and exclude is not None and exclude.search(
+                    text, timeout=REGEX_TIMEOUT):
+                # Only now pay for dropping the sentences that are not this topic.
+                kept = "".join(part for part in _SENTENCE.split(text)
                                if exclude.search(part, timeout=REGEX_TIMEOUT) is None)
-                tokens = words(text)
-            evidence: str | None = None
-            if lexicon:
-                hits = lexicon.find(tokens)
-                if hits:
-                    evidence = hits[0][0].source.rstrip("*")
-            if evidence is None and pattern is not None:
-                m = next(finditer(pattern, text), None)
-                if m is not None:
-                    evidence = m.group().strip()
+                evidence = _evidence(kept, words(kept))
             if evidence is not None:
                 yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
                           category=p.category)

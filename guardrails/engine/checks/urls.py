@@ -13,6 +13,7 @@ from guardrails.engine.urls import (
     host_allowed,
     placeholder_tokens,
     route_matches,
+    valid_url,
 )
 from guardrails.report import Fix
 
@@ -106,9 +107,7 @@ def _check(problem: str, link: Link, facts: object, context: Context,
     if problem == "syntax":
         if scheme != "https":
             return None
-        import validators
-
-        if validators.url(url) is not True:
+        if not valid_url(url):
             return Hit(link.field, detail=f"{url[:80]!r} is not a valid URL", evidence=ev)
         return None
     if problem == "host":
