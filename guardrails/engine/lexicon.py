@@ -61,13 +61,13 @@ class Lexicon:
         intersection plus the candidate positions, not a pass over every word.
         """
         index = text if isinstance(text, WordIndex) else WordIndex(text)
-        tokens, positions = index.tokens, index.positions
+        tokens = index.tokens
         n = len(tokens)
         hits: list[tuple[Term, int]] = []
-        for word in self._firsts & positions.keys():
+        for word in self._firsts & index.vocab:
             single = self._single.get(word, ())
             pair_prefix = self._pair_prefix.get(word, ())
-            for i in positions[word]:
+            for i in index.positions(word):
                 hits.extend((term, i) for term in single)
                 if i + 1 >= n:
                     continue
@@ -83,7 +83,7 @@ class Lexicon:
             for stem, terms in self._prefix_terms.items():
                 at = bisect.bisect_left(ordered, stem)
                 while at < len(ordered) and ordered[at].startswith(stem):
-                    for i in positions[ordered[at]]:
+                    for i in index.positions(ordered[at]):
                         hits.extend((term, i) for term in terms)
                     at += 1
         if len(hits) > 1:

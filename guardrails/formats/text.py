@@ -101,18 +101,36 @@ def strip_accents(text: str) -> str:
 
 
 class WordIndex:
-    """A field's words and where each occurs, built once and shared by every lexicon."""
+    """A field's words, their set, and (on demand) where a word occurs; shared by every lexicon.
 
-    __slots__ = ("__dict__", "positions", "tokens")
+    Positions are found with ``list.index`` (a C scan) only for words a lexicon asks about,
+    which is much cheaper than indexing every word of a 2 KB body up front.
+    """
+
+    __slots__ = ("__dict__", "_at", "tokens", "vocab")
 
     def __init__(self, tokens: list[str]) -> None:
         self.tokens = tokens
-        positions: dict[str, list[int]] = {}
-        for i, word in enumerate(tokens):
-            positions.setdefault(word, []).append(i)
-        self.positions = positions
+        self.vocab = frozenset(tokens)
+        self._at: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """Indexes of ``word`` in ``tokens`` (empty when absent)."""
+        found = self._at.get(word)
+        if found is None:
+            found = []
+            if word in self.vocab:
+                tokens, i = self.tokens, -1
+                try:
+                    while True:
+                        i = tokens.index(word, i + 1)
+                        found.append(i)
+                except ValueError:
+                    pass
+            self._at[word] = found
+        return found
 
     @functools.cached_property
     def sorted_vocab(self) -> list[str]:
         """Distinct words in order (for prefix lookups)."""
-        return sorted(self.positions)
+        return sorted(self.vocab)

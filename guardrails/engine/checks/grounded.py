@@ -60,7 +60,7 @@ def compile_grounded(params: Params) -> Runner:
         for name in message.distinct(fields):
             text = message.visible_without_urls(name)
             if p.claims == "numbers":
-                for claim in number_claims(text, message.words(name).positions):
+                for claim in number_claims(text, message.words(name).vocab):
                     if facts.supports_number(claim):
                         continue
                     sentence = _sentence(text, claim.offset)
@@ -70,7 +70,7 @@ def compile_grounded(params: Params) -> Runner:
                     yield Hit(name, detail=repr(sentence), evidence=claim.text)
             elif p.claims == "names":
                 claims = name_claims(text) if p.mode == "triggers" else unknown_names(
-                    text, facts.words, vocab=message.words(name).positions)
+                    text, facts.words, vocab=message.words(name).vocab)
                 for claim in claims:
                     if claim.text not in seen:
                         seen.add(claim.text)
