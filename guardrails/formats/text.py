@@ -72,6 +72,7 @@ def truncate_graphemes(text: str, limit: int, *, ellipsis: str = "…") -> str:
 _KEEP = "$€£%#+"
 _SEPARATORS = "!\"&'()*,-./:;<=>?@[\\]^_`{|}~‘’‚‛“”„‟–—―‐‑‒−…•·«»¡¿\u00a0\u2009\u202f"
 _PUNCT = str.maketrans(_SEPARATORS, " " * len(_SEPARATORS))
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TOKEN = re.compile(r"[^\W_]+|[$€£%#+]")
 
 
@@ -95,9 +96,7 @@ def strip_accents(text: str) -> str:
     """``Lucía`` → ``Lucia`` (used to compare names written with and without accents)."""
     if text.isascii():
         return text
-    return "".join(
-        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
-    )
+    return _MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 class WordIndex:

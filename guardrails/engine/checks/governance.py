@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
@@ -27,6 +28,12 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+@functools.lru_cache(maxsize=256)
+def _lexicon(terms: tuple[str, ...]) -> Lexicon:
+    """Governance terms compiled once per distinct governance, not once per message."""
+    return Lexicon((t, t) for t in terms)
+
+
 def compile_governance(params: Params) -> Runner:
     assert isinstance(params, GovernanceParams)
     p = params
@@ -50,11 +57,7 @@ def compile_governance(params: Params) -> Runner:
             terms = gov.forbidden_terms if p.item == "forbidden_terms" else gov.banned_phrases
             if not terms:
                 return
-            key = f"lexicon:{p.item}"
-            lexicon = state.cache.get(key)
-            if not isinstance(lexicon, Lexicon):
-                lexicon = Lexicon((t, t) for t in terms)
-                state.cache[key] = lexicon
+            lexicon = _lexicon(tuple(terms))
             seen: set[str] = set()
             for name in message.distinct(fields):
                 for term, _ in lexicon.find(message.words(name)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
@@ -42,9 +43,15 @@ def fact_base(context: Context, state: RunState) -> FactBase:
         texts.extend(t for t in (gov.text, gov.required_disclaimer, gov.sign_off) if t)
         # Competitor names are governance's business (constraint 8), not invented facts.
         texts.extend(gov.forbidden_terms)
-    base = FactBase(texts)
+    base = _fact_base(tuple(texts))
     state.cache["facts"] = base
     return base
+
+
+@functools.lru_cache(maxsize=256)
+def _fact_base(texts: tuple[str, ...]) -> FactBase:
+    """A pipeline reuses one context for many messages: index its facts once."""
+    return FactBase(list(texts))
 
 
 def compile_grounded(params: Params) -> Runner:
