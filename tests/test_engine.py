@@ -239,3 +239,40 @@ def test_exports_match_the_lazy_table() -> None:
     import guardrails
 
     assert set(guardrails.__all__) == {*guardrails._EXPORTS, "__version__"}
+
+
+def test_annotated_prepends_the_review_banner_only_when_flagged() -> None:
+    flagged = check("SMS: Annual billing costs $3,888 per year. Reply STOP to opt out.", "sms",
+                    {"facts": ["Annual billing costs $3,888 per year."]})
+    assert flagged.annotated().startswith("⚠️ REVIEW SUGGESTED: Pricing content")
+    assert flagged.annotated().endswith(
+        "Consider testing via manual approval before sending at scale.\n\n"
+        "Annual billing costs $3,888 per year. Reply STOP to opt out.")
+    clean = check("SMS: Your laptop is ready.", "sms")
+    assert clean.annotated() == "Your laptop is ready."
+
+
+def test_fixed_applies_every_safe_fix_and_says_which() -> None:
+    raw = ("SUBJECT: Rooms\nBODY_HTML: <p>Book at <a href=\"http://app.roomly.work/rooms\">"
+           "rooms</a></p>")
+    report = check(raw, "email", {"app_domains": ["roomly.work"]})
+    assert {"GR102", "GR501"} <= {v.rule for v in report.violations}
+    fields, applied = report.fixed()
+    assert fields["body_html"] == '<p>Book at <a href="https://app.roomly.work/rooms">rooms</a></p>'
+    assert fields["body_text"] == "Book at rooms (https://app.roomly.work/rooms)"
+    assert applied == ["rewrote http://app.roomly.work/rooms to https",
+                       "generated body_text from body_html"]
+    again = check(f"SUBJECT: {fields['subject']}\nBODY_HTML: {fields['body_html']}\n"
+                  f"BODY_TEXT: {fields['body_text']}", "email", {"app_domains": ["roomly.work"]})
+    assert again.ok
+
+
+def test_sms_transliteration_fix_brings_it_to_one_segment() -> None:
+    report = check("SMS: It’s ready — pick up your bike at the Riverside shop any weekday before "
+                   "6pm, we’ll keep it safe…", "sms",
+                   {"facts": ["Pick up before 6pm."]})
+    assert [v.rule for v in report.violations] == ["GR403"]
+    fields, _ = report.fixed()
+    fixed_text = fields["text"]
+    assert fixed_text is not None and check(f"SMS: {fixed_text}", "sms",
+                                            {"facts": ["Pick up before 6pm."]}).ok
