@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -143,8 +144,6 @@ def _checker_cache(rules: tuple[str, ...], select: tuple[str, ...], ignore: tupl
 
 def _use_color() -> bool:
     """Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org)."""
-    import os
-
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
@@ -336,6 +335,9 @@ def _one_line(exc: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 clean, 1 violations, 2 usage/config/input error)."""
+    # pydantic scans every installed distribution for plugins at import (~30 ms); the CLI uses
+    # none, and pre-commit starts it on every commit.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     parser = _build()
     try:
         ns = parser.parse_args(argv)
@@ -359,8 +361,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `guardrails check ... | head`: stop quietly
-        import os
-
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
