@@ -138,6 +138,7 @@ class Message:
         self.fields = views
         self._no_urls: dict[str, str] = {}
         self._words: dict[str, WordIndex] = {}
+        self._distinct: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # -- text -------------------------------------------------------------------------------
 
@@ -183,14 +184,17 @@ class Message:
         fallback usually repeats its HTML body: scanning it again finds nothing new)."""
         if len(names) < 2:
             return names
-        seen: set[tuple[str, ...]] = set()
-        out: list[str] = []
-        for name in names:
-            key = tuple(self.words(name).tokens)
-            if key not in seen:
-                seen.add(key)
-                out.append(name)
-        return tuple(out)
+        cached = self._distinct.get(names)
+        if cached is None:
+            seen: set[tuple[str, ...]] = set()
+            out: list[str] = []
+            for name in names:
+                key = tuple(self.words(name).tokens)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(name)
+            cached = self._distinct[names] = tuple(out)
+        return cached
 
     def words(self, name: str) -> WordIndex:
         """Lower-cased words of the visible, URL-free text of ``name``, indexed (built once)."""

@@ -47,9 +47,13 @@ class UrlFacts:
     """Why it is a placeholder, or None."""
 
 
+_PLACEHOLDER_HINTS = ("[", "{{", "{%", "<link", "<url", "<insert", "://.", "://…", "(link)")
+
+
 def placeholder_tokens(text: str) -> list[tuple[str, int]]:
     """Placeholder link tokens written in text: ``[LINK]``, ``{{url}}``, ``https://...``."""
-    if not any(c in text for c in "[{<(…") and "://..." not in text:
+    low = text.lower()
+    if not any(s in low for s in _PLACEHOLDER_HINTS):
         return []
     return [(m.group(), m.start()) for m in _TEXT_PLACEHOLDERS.finditer(text, timeout=0.25)]
 
