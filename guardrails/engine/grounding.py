@@ -45,6 +45,9 @@ _IDIOMS = re.compile(
     r"\b(?:a|one|per|the) second\b|\bsecond (?:look|thought|chance)\b|\bin half\b|"
     r"\bdouble[- ]check|\bhalf (?:an?|the) \b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_CLOCK_12 = re.compile(r"\b(\d{1,2})(?::\d{2})?\s?([ap])\.?m\b", re.IGNORECASE)
+_CLOCK_24 = re.compile(r"\b(\d{1,2}):\d{2}\b")
+_DATE_TAIL = re.compile(r"[/.-]\d{1,2}\b")
 _MULT = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
@@ -132,15 +135,30 @@ class FactBase:
                                            "multiplier": set()}
         # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
         # month number, which would otherwise back unrelated counts such as "12 seats".
+        self.months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(joined))
         undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", joined)
         for claim in number_claims(undated):
             by_kind[claim.kind].update(claim.values)
+        # A clock time may be restated in the other convention: 5:30 PM = 17:30.
+        for m in _CLOCK_12.finditer(joined):
+            hour = int(m.group(1))
+            if m.group(2).lower() == "p" and hour < 12:
+                by_kind["plain"].add(float(hour + 12))
+        for m in _CLOCK_24.finditer(joined):
+            hour = int(m.group(1))
+            if 12 < hour < 24:
+                by_kind["plain"].add(float(hour - 12))
         self.values = {k: frozenset(v) for k, v in by_kind.items()}
         self.any_values = frozenset().union(*self.values.values())
 
-    def supports_number(self, claim: Claim) -> bool:
+    def supports_number(self, claim: Claim, text: str = "") -> bool:
         pool = self.any_values if claim.kind == "plain" else self.values[claim.kind]
-        return any(v in pool for v in claim.values)
+        if any(v in pool for v in claim.values):
+            return True
+        # "12/9" restating 2026-12-09: a month is backed when it is written as part of a date.
+        end = claim.offset + len(claim.text)
+        return bool(text) and bool(_DATE_TAIL.match(text, end)) and any(
+            v in self.months for v in claim.values)
 
     def supports_words(self, phrase: str) -> bool:
         toks = [w for w in words(strip_accents(phrase)) if len(w) > 2 or w.isdigit()]

@@ -68,7 +68,7 @@ def compile_grounded(params: Params) -> Runner:
             text = message.visible_without_urls(name)
             if p.claims == "numbers":
                 for claim in number_claims(text, message.words(name).vocab):
-                    if facts.supports_number(claim):
+                    if facts.supports_number(claim, text):
                         continue
                     sentence = _sentence(text, claim.offset)
                     if sentence in seen:
