@@ -174,8 +174,10 @@ def test_adding_a_clean_fact_sentence_never_creates_a_violation(case: dict[str, 
     before = {v.rule for v in check(raw, "email", context).violations}
     for fact in context.facts:
         alone = check(f"SUBJECT: Note\nBODY_HTML: <p>{fact}</p>\nBODY_TEXT: {fact}", "email",
-                      context.model_copy(update={"governance": None}))
-        if alone.violations:  # not a violation-free sentence on its own
+                      context)
+        # Violation-free on its own, under the same context (disclaimer and sign-off are about
+        # the whole body, which this one-sentence probe lacks on purpose).
+        if {v.rule for v in alone.violations} - {"GR803", "GR804"}:
             continue
         grown = raw.replace("</p>", f"</p><p>{fact}</p>", 1)
         after = {v.rule for v in check(grown, "email", context).violations}
