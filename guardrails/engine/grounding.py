@@ -137,7 +137,7 @@ class FactBase:
         # month number, which would otherwise back unrelated counts such as "12 seats".
         self.months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(joined))
         undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", joined)
-        for claim in number_claims(undated):
+        for claim in number_claims(undated, self.words):
             by_kind[claim.kind].update(claim.values)
         # A clock time may be restated in the other convention: 5:30 PM = 17:30.
         for m in _CLOCK_12.finditer(joined):
