@@ -157,10 +157,10 @@ class Message:
         out: dict[str, str] = {}
         for name, view in self.fields.items():
             if view.format == "html":
-                from guardrails.formats.email import html_to_text
+                from guardrails.formats.email import visible_text
 
                 root = self.html_root
-                out[name] = html_to_text(root) if root is not None else ""
+                out[name] = visible_text(root) if root is not None else ""
             elif view.format == "mrkdwn":
                 text = _SLACK_LINK.sub(lambda m: m.group(2) or m.group(1), view.raw)
                 out[name] = _SLACK_MENTION.sub(lambda m: m.group(2) or m.group(1), text)
