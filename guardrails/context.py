@@ -16,7 +16,7 @@ __all__ = ["Context", "Governance"]
 class Governance(BaseModel):
     """Brand and legal rules the message must obey (constraint 8)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     forbidden_terms: tuple[str, ...] = ()
     required_disclaimer: str | None = None
@@ -29,7 +29,7 @@ class Governance(BaseModel):
 class Context(BaseModel):
     """Everything a check may compare the message against. Every key is optional."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     goal: str | None = None
     governance: Governance | None = None

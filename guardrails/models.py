@@ -28,7 +28,7 @@ ChannelName = Literal["email", "sms", "slack_dm", "slack_channel", "push", "in_a
 class HtmlPolicy(BaseModel):
     """The HTML allowlist of an email body."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     allowed_tags: frozenset[str]
     allowed_attributes: dict[str, frozenset[str]] = Field(default_factory=dict)
@@ -38,7 +38,7 @@ class HtmlPolicy(BaseModel):
 class Button(BaseModel):
     """A push / in-app call-to-action button."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     label: str
     url: str = ""
@@ -48,7 +48,7 @@ class Button(BaseModel):
 class ReviewMarker(BaseModel):
     """What the output itself says about human review (SENSITIVE:, REVIEW:, needs_review)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     source: str
     """The label or key the marker came from, e.g. ``SENSITIVE`` or ``needs_review``."""
@@ -62,7 +62,7 @@ class ReviewMarker(BaseModel):
 class Draft(BaseModel):
     """Fields common to every channel's parsed output."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     channel: str
     raw: str = ""

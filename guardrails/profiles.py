@@ -21,7 +21,7 @@ FieldFormat = Literal["plain", "html", "mrkdwn"]
 class FieldLimit(BaseModel):
     """One length limit on one field, in one unit."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     field: str
     max: int = Field(ge=0)
@@ -32,7 +32,7 @@ class FieldLimit(BaseModel):
 class ButtonPolicy(BaseModel):
     """How many buttons a message may carry and how many words a label needs."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     min_words: int = Field(ge=0)
     max_words: int = Field(ge=1)
@@ -42,7 +42,7 @@ class ButtonPolicy(BaseModel):
 class ChannelProfile(BaseModel):
     """Everything the engine and converters know about one channel."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     name: str
     description: str

@@ -20,7 +20,7 @@ REVIEW_BANNER = "⚠️ REVIEW SUGGESTED: {reasons}. Consider testing via manual
 class Fix(BaseModel):
     """A mechanical, safe change to one field: a literal replacement or a derivation."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     field: str
     description: str
@@ -32,7 +32,7 @@ class Fix(BaseModel):
 class Violation(BaseModel):
     """One broken rule at one place in the message."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     rule: str
     constraint: int = Field(ge=0, le=8)
@@ -48,7 +48,7 @@ class Violation(BaseModel):
 class ReviewFlag(BaseModel):
     """A reason a human should look before sending at scale (never blocks on its own)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     category: FlagCategory
     reason: str
@@ -59,7 +59,7 @@ class ReviewFlag(BaseModel):
 class Report(BaseModel):
     """Whether a message is safe to send on its channel, and why not."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     channel: str
     fields: dict[str, str | None] = Field(default_factory=dict)

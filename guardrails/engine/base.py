@@ -47,7 +47,7 @@ def alternation(patterns: tuple[str, ...], flags: int = regex.IGNORECASE | regex
 class Params(BaseModel):
     """Base for the typed params of every check kind (unknown keys are errors)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
 
 @dataclass(slots=True)

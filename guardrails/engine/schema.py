@@ -12,7 +12,7 @@ __all__ = ["ExampleSpec", "PackSpec", "RuleSpec"]
 class ExampleSpec(BaseModel):
     """A message that must (``expect = "violation"``) or must not (``"pass"``) trigger the rule."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     expect: Literal["violation", "flag", "pass"]
     output: str
@@ -23,7 +23,7 @@ class ExampleSpec(BaseModel):
 class RuleSpec(BaseModel):
     """One rule as written in a pack: data only; ``check`` names one of the closed set of kinds."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: str = Field(pattern=r"^[A-Z]{1,5}[0-9]{3}$")
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -41,7 +41,7 @@ class RuleSpec(BaseModel):
 class PackSpec(BaseModel):
     """A whole pack file: a name and its rules."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     name: str
     description: str = ""

@@ -98,7 +98,7 @@ _TABLE = _build_table()
 class SmsInfo(BaseModel):
     """How an SMS will be encoded and billed: encoding, segment count and units used."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     encoding: Encoding
     segments: int

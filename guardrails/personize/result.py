@@ -26,7 +26,7 @@ GENERATED_TAGS = ("generated", "guardrails")
 class GenerationResult(BaseModel):
     """A checked generation. Send ``fields``: the message when ``sendable``, else the fallback."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     sendable: bool
     """True only when the final output passes every MUST rule; review flags never block."""
