@@ -203,11 +203,6 @@ class Message:
             cached = self._words[name] = WordIndex(match_words(self.visible_without_urls(name)))
         return cached
 
-    @functools.cached_property
-    def shown_text(self) -> str:
-        """All recipient-visible text of the message, one field per paragraph."""
-        return "\n\n".join(self._visible[name] for name in self.fields)
-
     # -- links ------------------------------------------------------------------------------
 
     @functools.cached_property

@@ -58,9 +58,8 @@ class Checker:
     def check(self, output: str | Draft, channel: str | None = None,
               context: Context | Mapping[str, Any] | None = None) -> Report:
         """Check one message; bad content gives violations, never an exception."""
-        from guardrails.analyze import Message
+        from guardrails.analyze import analyze
         from guardrails.engine.run import run_pack
-        from guardrails.profiles import profile
 
         ctx = to_context(context)
         if isinstance(output, Draft):
@@ -73,8 +72,7 @@ class Checker:
                     f"check() takes the raw output as str or a Draft, not {type(output).__name__}"
                 )
             draft = parse(output, channel or "email")
-        message = Message(draft, profile(draft.channel))
-        return run_pack(message, ctx, self.pack)
+        return run_pack(analyze(draft), ctx, self.pack)
 
 
 @functools.cache

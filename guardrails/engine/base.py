@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REGEX_TIMEOUT", "Hit", "Params", "Regexes", "RunState", "Runner", "alternation", "finditer",
-    "search",
+    "prefilter_allows", "search",
 ]
 
 REGEX_TIMEOUT = 0.25
@@ -42,6 +42,15 @@ def alternation(patterns: tuple[str, ...], flags: int = regex.IGNORECASE | regex
     if not patterns:
         return None
     return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+def prefilter_allows(text: str, requires: tuple[str, ...]) -> bool:
+    """A ``requires`` prefilter: True when it is empty or one of its lower-case strings occurs
+    in ``text`` (a substring test is far cheaper than running the patterns it guards)."""
+    if not requires:
+        return True
+    low = text.lower()
+    return any(r in low for r in requires)
 
 
 class Params(BaseModel):

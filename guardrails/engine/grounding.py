@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import regex
 
+from guardrails.engine.base import REGEX_TIMEOUT
 from guardrails.engine.lexicon import strip_accents, words
 
-__all__ = ["Claim", "FactBase", "name_claims", "number_claims"]
+__all__ = ["CLAIM_WORDS", "Claim", "FactBase", "name_claims", "number_claims", "unknown_names"]
 
 # Built-in, linear patterns use stdlib ``re``: several times faster than ``regex`` here.
 # Starts with \d so ``re`` can jump between digits; what precedes a figure is checked by hand.
@@ -178,7 +179,7 @@ _PROPER = regex.compile(r"(?:[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*)*
 def name_claims(text: str) -> list[Claim]:
     """Capitalised names right after customer-claim triggers ("trusted by Acme and Globex")."""
     claims: list[Claim] = []
-    for trig in _CUSTOMER_TRIGGER.finditer(text, timeout=0.25):
+    for trig in _CUSTOMER_TRIGGER.finditer(text, timeout=REGEX_TIMEOUT):
         pos = trig.end()
         for _ in range(6):
             m = _PROPER.match(text, pos)
@@ -275,9 +276,9 @@ def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = Tru
     claims: list[Claim] = []
     if claim_context and vocab is not None and CLAIM_WORDS.isdisjoint(vocab):
         return claims
-    if claim_context and not _CLAIM_HINT.search(text, timeout=0.25):
+    if claim_context and not _CLAIM_HINT.search(text, timeout=REGEX_TIMEOUT):
         return claims
-    for m in _CAP_RUN.finditer(text, timeout=0.25):
+    for m in _CAP_RUN.finditer(text, timeout=REGEX_TIMEOUT):
         if claim_context and not (
             _CLAIM_AFTER.match(text, m.end())
             or _CLAIM_BEFORE.search(text[max(0, m.start() - 40):m.start()])

@@ -6,7 +6,16 @@ import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from guardrails.engine.base import Hit, Params, Regexes, Runner, RunState, alternation, finditer
+from guardrails.engine.base import (
+    Hit,
+    Params,
+    Regexes,
+    Runner,
+    RunState,
+    alternation,
+    finditer,
+    prefilter_allows,
+)
 from guardrails.engine.grounding import FactBase, name_claims, number_claims, unknown_names
 from guardrails.engine.lexicon import Lexicon
 
@@ -88,7 +97,7 @@ def compile_grounded(params: Params) -> Runner:
                 if lexicon:
                     for term, _index in lexicon.find(message.words(name)):
                         found.append((term.source.rstrip("*"), None))
-                if pattern is not None and _wanted(text, p.requires):
+                if pattern is not None and prefilter_allows(text, p.requires):
                     found.extend((m.group(), m.start()) for m in finditer(pattern, text))
                 for phrase, offset in found:
                     key = phrase.lower()
@@ -99,13 +108,6 @@ def compile_grounded(params: Params) -> Runner:
                     yield Hit(name, detail=repr(_sentence(text, at)), evidence=phrase)
 
     return run
-
-
-def _wanted(text: str, requires: tuple[str, ...]) -> bool:
-    if not requires:
-        return True
-    low = text.lower()
-    return any(r in low for r in requires)
 
 
 def _sentence(text: str, offset: int) -> str:

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Literal
 
 import regex
 
-from guardrails.engine.base import Hit, Params, Regexes, Runner, RunState, finditer, search
+from guardrails.engine.base import (
+    REGEX_TIMEOUT,
+    Hit,
+    Params,
+    Regexes,
+    Runner,
+    RunState,
+    finditer,
+    search,
+)
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -64,7 +73,7 @@ def _matches(p: PatternParams, pattern: regex.Pattern[str], text: str) -> Iterat
             if greeting:
                 start = greeting.end()
         stripped = len(text[start:]) - len(text[start:].lstrip())
-        m = pattern.match(text, start + stripped, timeout=0.25)
+        m = pattern.match(text, start + stripped, timeout=REGEX_TIMEOUT)
         if m:
             yield m
         return

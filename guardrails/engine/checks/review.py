@@ -16,6 +16,7 @@ from guardrails.engine.base import (
     RunState,
     alternation,
     finditer,
+    prefilter_allows,
 )
 from guardrails.engine.lexicon import Lexicon, WordIndex, words
 
@@ -48,14 +49,6 @@ class ReviewClaimParams(Params):
     patterns: Regexes = ()
 
 
-def _wanted(text: str, requires: tuple[str, ...]) -> bool:
-    """True when a prefilter allows running patterns on ``text``."""
-    if not requires:
-        return True
-    low = text.lower()
-    return any(r in low for r in requires)
-
-
 def _normalize_score(raw: object) -> float | None:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         return None
@@ -83,7 +76,7 @@ def compile_flag(params: Params) -> Runner:
             hits = lexicon.find(tokens)
             if hits:
                 return hits[0][0].source.rstrip("*")
-        if pattern is not None and _wanted(text, p.requires):
+        if pattern is not None and prefilter_allows(text, p.requires):
             m = next(finditer(pattern, text), None)
             if m is not None:
                 found: str = m.group().strip()
