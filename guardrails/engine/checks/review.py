@@ -41,6 +41,8 @@ class FlagParams(Params):
     """Cheap prefilter: ``patterns`` run only when one of these lower-case strings occurs."""
     exclude: Regexes = ()
     """Regexes: a sentence matching one is not this topic (statements, refunds, "at no cost")."""
+    exclude_requires: tuple[str, ...] = ()
+    """Cheap prefilter: ``exclude`` runs only when one of these lower-case strings occurs."""
 
 
 class ReviewClaimParams(Params):
@@ -107,8 +109,8 @@ def compile_flag(params: Params) -> Runner:
         for name in message.distinct(fields):
             text = message.visible_without_urls(name)
             evidence = _evidence(text, message.words(name))
-            if evidence is not None and exclude is not None and exclude.search(
-                    text, timeout=REGEX_TIMEOUT):
+            if evidence is not None and exclude is not None and prefilter_allows(
+                    text, p.exclude_requires) and exclude.search(text, timeout=REGEX_TIMEOUT):
                 # Only now pay for dropping the sentences that are not this topic.
                 kept = "".join(part for part in _SENTENCE.split(text)
                                if exclude.search(part, timeout=REGEX_TIMEOUT) is None)
