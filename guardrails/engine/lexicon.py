@@ -47,6 +47,11 @@ class Lexicon:
                 self._pair_prefix.setdefault(toks[0], []).append(term)
             else:
                 self._pairs.setdefault((toks[0], toks[1]), []).append(term)
+        self._needs: dict[str, set[frozenset[str]]] = {}
+        for (first, _second), terms in self._pairs.items():
+            for term in terms:
+                whole = term.words[:-1] if term.prefix else term.words
+                self._needs.setdefault(first, set()).add(frozenset(whole))
         self._firsts = frozenset(
             [*self._single, *(a for a, _ in self._pairs), *self._pair_prefix]
         )
@@ -64,9 +69,15 @@ class Lexicon:
         tokens = index.tokens
         n = len(tokens)
         hits: list[tuple[Term, int]] = []
-        for word in self._firsts & index.vocab:
+        vocab = index.vocab
+        for word in self._firsts & vocab:
             single = self._single.get(word, ())
             pair_prefix = self._pair_prefix.get(word, ())
+            # A phrase needs all its whole words somewhere in the field: skip scanning the
+            # positions of a common first word ("you", "per") whose phrases cannot occur.
+            if not single and not pair_prefix and not any(
+                    vocab.issuperset(needed) for needed in self._needs.get(word, ())):
+                continue
             for i in index.positions(word):
                 hits.extend((term, i) for term in single)
                 if i + 1 >= n:
