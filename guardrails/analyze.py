@@ -19,7 +19,7 @@ from guardrails.models import Draft, PushDraft
 from guardrails.profiles import ChannelProfile, profile
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml import etree
 
 __all__ = ["URL_PATTERN", "FieldView", "Link", "Message", "analyze"]
 
@@ -143,7 +143,7 @@ class Message:
     # -- text -------------------------------------------------------------------------------
 
     @functools.cached_property
-    def html_root(self) -> HtmlElement | None:
+    def html_root(self) -> etree._Element | None:
         """The email body parsed once with lxml (None when the channel has no HTML field)."""
         view = self.fields.get("body_html")
         if view is None:
@@ -215,11 +215,11 @@ class Message:
             if view.format == "html":
                 root = self.html_root
                 if root is not None:
-                    from guardrails.formats.email import visible_links
+                    from guardrails.formats.email import text_content, visible_links
 
                     for href, label in visible_links(root):
                         found.append(Link(href, name, "href", label=label))
-                    text = root.text_content()
+                    text = text_content(root)
                     for url, offset in bare_urls(text):
                         found.append(Link(url, name, "text", offset))
                 continue
