@@ -68,23 +68,19 @@ _MULT_WORDS = re.compile(r"\s*(?:times|fold)\b", re.IGNORECASE)
 _CURRENCY_WORDS = re.compile(r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
 
 
-def _values(m: regex.Match[str]) -> tuple[float, ...]:
-    num = float(m.group("num").replace(",", ""))
-    suffix = m.group("suf").strip().lower()
-    if suffix in _MULT:
-        return (num, num * _MULT[suffix])
-    return (num,)
-
-
-def _kind(m: regex.Match[str], text: str, currency: bool) -> str:
-    suffix = m.group("suf").strip().lower()
+def _figure(num: str, suffix: str, text: str, end: int, currency: bool
+            ) -> tuple[tuple[float, ...], str]:
+    """Value(s) and kind of one figure: ``num`` digits, ``suffix`` unit, ending at ``end``."""
+    value = float(num.replace(",", ""))
+    suffix = suffix.strip().lower()
+    values = (value, value * _MULT[suffix]) if suffix in _MULT else (value,)
     if suffix in ("%", "percent"):
-        return "percent"
-    if suffix in ("x", "×") or _MULT_WORDS.match(text, m.end()):
-        return "multiplier"
-    if currency or _CURRENCY_WORDS.match(text, m.end()):
-        return "currency"
-    return "plain"
+        return values, "percent"
+    if suffix in ("x", "×") or _MULT_WORDS.match(text, end):
+        return values, "multiplier"
+    if currency or _CURRENCY_WORDS.match(text, end):
+        return values, "currency"
+    return values, "plain"
 
 
 def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim]:
@@ -109,8 +105,9 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
             lead = text[start - 1] if currency and start else before
             if lead and (lead.isalnum() or lead in "_.,/"):
                 continue  # part of a word, version or path ("v5", "B2B", "1.2", "24/7" tail)
-            claims.append(Claim(text[start:m.end()].strip(), start, _values(m),
-                                _kind(m, text, currency)))
+            num, suffix = m.group("num", "suf")
+            values, kind = _figure(num, suffix, text, last_end, currency)
+            claims.append(Claim(text[start:last_end].strip(), start, values, kind))
     if vocab is not None and WORD_NUMBER_SET.isdisjoint(vocab):
         return claims
     low = text.lower()
@@ -251,6 +248,15 @@ _CLAIM_BEFORE = regex.compile(
 )
 
 
+_BEFORE_WORDS = ("like", "such", "including", "by", "join", "teams", "customer")
+"""A word every ``_CLAIM_BEFORE`` match contains: a substring test skips most regex searches."""
+
+
+def _claim_before(window: str) -> bool:
+    low = window.lower()
+    return any(w in low for w in _BEFORE_WORDS) and _CLAIM_BEFORE.search(window) is not None
+
+
 _CLAIM_HINT = regex.compile(
     r"\b(?:use[sd]?|rel(?:y|ies)|switched|cho(?:o)?se|love[sd]?|trust(?:s|ed)?|saved?|grew|cut|"
     r"increased|reduced|doubled|tripled|achieved|reported|swear|rave|recommend\w*|moved|signed|"
@@ -280,8 +286,7 @@ def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = Tru
         return claims
     for m in _CAP_RUN.finditer(text, timeout=REGEX_TIMEOUT):
         if claim_context and not (
-            _CLAIM_AFTER.match(text, m.end())
-            or _CLAIM_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+            _CLAIM_AFTER.match(text, m.end()) or _claim_before(text[max(0, m.start() - 40):m.start()])
         ):
             continue
         tokens = [t for t in m.group().split() if t[0].isupper()]

@@ -47,6 +47,7 @@ class Lexicon:
                 self._pair_prefix.setdefault(toks[0], []).append(term)
             else:
                 self._pairs.setdefault((toks[0], toks[1]), []).append(term)
+        self._anchors = frozenset(max(term.words, key=len) for term in self._terms())
         self._needs: dict[str, set[frozenset[str]]] = {}
         for (first, _second), terms in self._pairs.items():
             for term in terms:
@@ -55,6 +56,11 @@ class Lexicon:
         self._firsts = frozenset(
             [*self._single, *(a for a, _ in self._pairs), *self._pair_prefix]
         )
+
+    def may_occur_in(self, lowered: str) -> bool:
+        """False when no term can occur in ``lowered`` (lower-cased text): each term needs its
+        longest word as a substring, and a few ``in`` tests are far cheaper than splitting."""
+        return any(anchor in lowered for anchor in self._anchors)
 
     def __bool__(self) -> bool:
         return bool(self._firsts or self._prefix_terms)
@@ -100,6 +106,10 @@ class Lexicon:
         if len(hits) > 1:
             hits.sort(key=lambda hit: hit[1])
         return hits
+
+    def _terms(self) -> list[Term]:
+        groups = (self._single, self._pairs, self._pair_prefix, self._prefix_terms)
+        return [term for group in groups for terms in group.values() for term in terms]
 
     @staticmethod
     def _tail_matches(term: Term, tokens: list[str], i: int) -> bool:

@@ -141,7 +141,8 @@ def compile_review_claim(params: Params) -> Runner:
                 break
         if claim is None:
             raw = message.draft.raw
-            hits = lexicon.find(words(raw)) if lexicon else []
+            hits = lexicon.find(words(raw)) if lexicon and lexicon.may_occur_in(
+                raw.lower()) else []
             if hits:
                 claim = hits[0][0].source
             elif pattern is not None:
