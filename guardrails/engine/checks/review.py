@@ -112,8 +112,9 @@ def compile_flag(params: Params) -> Runner:
             if evidence is not None and exclude is not None and prefilter_allows(
                     text, p.exclude_requires) and exclude.search(text, timeout=REGEX_TIMEOUT):
                 # Only now pay for dropping the sentences that are not this topic.
-                kept = "".join(part for part in _SENTENCE.findall(text)
-                               if exclude.search(part, timeout=REGEX_TIMEOUT) is None)
+                kept = "".join(part for part in _SENTENCE.findall(text) if not (
+                    prefilter_allows(part, p.exclude_requires)
+                    and exclude.search(part, timeout=REGEX_TIMEOUT)))
                 evidence = _evidence(kept, words(kept))
             if evidence is not None:
                 yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
