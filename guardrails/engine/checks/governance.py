@@ -70,7 +70,9 @@ def compile_governance(params: Params) -> Runner:
             return
         needle = _norm(wanted)
         for name in fields:
-            if needle not in _norm(message.visible(name)):
+            text = message.visible(name).lower()
+            # Found as written implies found once normalized: pay for normalizing only on a miss.
+            if needle not in text and needle not in _norm(text):
                 yield Hit(name, detail=repr(wanted.strip()), evidence=wanted.strip())
 
     return run
