@@ -72,6 +72,7 @@ def truncate_graphemes(text: str, limit: int, *, ellipsis: str = "…") -> str:
 _KEEP = "$€£%#+"
 _SEPARATORS = "!\"&'()*,-./:;<=>?@[\\]^_`{|}~‘’‚‛“”„‟–—―‐‑‒−…•·«»¡¿\u00a0\u2009\u202f"
 _PUNCT = str.maketrans(_SEPARATORS, " " * len(_SEPARATORS))
+_WIDE_SEPARATORS = tuple(ch for ch in _SEPARATORS if not ch.isascii())
 _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TOKEN = re.compile(r"[^\W_]+|[$€£%#+]")
 
@@ -83,8 +84,14 @@ def match_words(text: str) -> list[str]:
     """
     lowered = text.lower()
     if not lowered.isascii():
-        # str.translate is only fast on ASCII; a C regex scan beats it on everything else.
-        return _TOKEN.findall(lowered)
+        # Typographic punctuation (’ — “ …) is what usually makes model text non-ASCII: blank
+        # it with replace (a C scan each), so most text still takes the fast ASCII path.
+        for ch in _WIDE_SEPARATORS:
+            if ch in lowered:
+                lowered = lowered.replace(ch, " ")
+        if not lowered.isascii():
+            # str.translate is only fast on ASCII; a C regex scan beats it on everything else.
+            return _TOKEN.findall(lowered)
     spaced = lowered.translate(_PUNCT)
     for ch in _KEEP:
         if ch in spaced:
