@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any
@@ -15,12 +17,43 @@ if TYPE_CHECKING:
     from guardrails.report import Fix, ReviewFlag
 
 __all__ = [
-    "REGEX_TIMEOUT", "Hit", "Params", "Regexes", "RunState", "Runner", "alternation", "finditer",
-    "prefilter_allows", "search",
+    "REGEX_TIMEOUT", "Hit", "Params", "Regexes", "RunState", "Runner", "alternation",
+    "compile_pattern", "finditer", "match", "prefilter_allows", "search", "trusted_patterns",
 ]
 
 REGEX_TIMEOUT = 0.25
-"""Seconds one pattern may spend on one field before the rule reports an engine error."""
+"""Seconds a user pattern may spend on one field before the rule reports an engine error.
+
+Patterns of the bundled packs are tested and linear; they run without a timeout, because
+``regex`` charges ~6 µs per call for arming one (dozens of calls per message).
+"""
+
+_TRUSTED: set[int] = set()
+"""ids of compiled bundled-pack patterns (alive for the process, so an id is never reused)."""
+_loading = threading.local()
+
+
+@contextlib.contextmanager
+def trusted_patterns() -> Iterator[None]:
+    """Patterns compiled in this block (this thread) come from a bundled pack: no timeout."""
+    outer = getattr(_loading, "trusted", False)
+    _loading.trusted = True
+    try:
+        yield
+    finally:
+        _loading.trusted = outer
+
+
+def compile_pattern(body: str, flags: int) -> regex.Pattern[str]:
+    """Compile a pack's pattern, remembering whether it is a bundled (trusted) one."""
+    compiled = regex.compile(body, flags)
+    if getattr(_loading, "trusted", False):
+        _TRUSTED.add(id(compiled))
+    return compiled
+
+
+def _timeout(pattern: regex.Pattern[str]) -> float | None:
+    return None if id(pattern) in _TRUSTED else REGEX_TIMEOUT
 
 
 def _valid_regexes(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -41,7 +74,7 @@ def alternation(patterns: tuple[str, ...], flags: int = regex.IGNORECASE | regex
     """One compiled pattern matching any of ``patterns`` (None when there are none)."""
     if not patterns:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 def prefilter_allows(text: str, requires: tuple[str, ...]) -> bool:
@@ -85,11 +118,17 @@ Runner = Callable[["Message", "Context", RunState, tuple[str, ...]], Iterable[Hi
 
 
 def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer`` with the engine's timeout (TimeoutError on catastrophic patterns)."""
-    found: Iterator[regex.Match[str]] = pattern.finditer(text, timeout=REGEX_TIMEOUT)
+    """``pattern.finditer`` with the engine's timeout for user patterns (TimeoutError on
+    catastrophic ones)."""
+    found: Iterator[regex.Match[str]] = pattern.finditer(text, timeout=_timeout(pattern))
     return found
 
 
 def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    """``pattern.search`` with the engine's timeout."""
-    return pattern.search(text, timeout=REGEX_TIMEOUT)
+    """``pattern.search`` with the engine's timeout for user patterns."""
+    return pattern.search(text, timeout=_timeout(pattern))
+
+
+def match(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
+    """``pattern.match`` at ``pos`` with the engine's timeout for user patterns."""
+    return pattern.match(text, pos, timeout=_timeout(pattern))

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import regex
 
-from guardrails.engine.base import REGEX_TIMEOUT
 from guardrails.engine.lexicon import strip_accents, words
 
 __all__ = ["CLAIM_WORDS", "Claim", "FactBase", "name_claims", "number_claims", "unknown_names"]
@@ -176,7 +175,7 @@ _PROPER = regex.compile(r"(?:[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*)*
 def name_claims(text: str) -> list[Claim]:
     """Capitalised names right after customer-claim triggers ("trusted by Acme and Globex")."""
     claims: list[Claim] = []
-    for trig in _CUSTOMER_TRIGGER.finditer(text, timeout=REGEX_TIMEOUT):
+    for trig in _CUSTOMER_TRIGGER.finditer(text):
         pos = trig.end()
         for _ in range(6):
             m = _PROPER.match(text, pos)
@@ -282,9 +281,9 @@ def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = Tru
     claims: list[Claim] = []
     if claim_context and vocab is not None and CLAIM_WORDS.isdisjoint(vocab):
         return claims
-    if claim_context and not _CLAIM_HINT.search(text, timeout=REGEX_TIMEOUT):
+    if claim_context and not _CLAIM_HINT.search(text):
         return claims
-    for m in _CAP_RUN.finditer(text, timeout=REGEX_TIMEOUT):
+    for m in _CAP_RUN.finditer(text):
         if claim_context and not (
             _CLAIM_AFTER.match(text, m.end()) or _claim_before(text[max(0, m.start() - 40):m.start()])
         ):

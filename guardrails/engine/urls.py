@@ -10,8 +10,6 @@ from urllib.parse import urlsplit
 
 import regex
 
-from guardrails.engine.base import REGEX_TIMEOUT
-
 __all__ = [
     "UrlFacts", "classify", "host_allowed", "placeholder_tokens", "route_matches", "valid_url",
 ]
@@ -57,7 +55,7 @@ def placeholder_tokens(text: str) -> list[tuple[str, int]]:
     low = text.lower()
     if not any(s in low for s in _PLACEHOLDER_HINTS):
         return []
-    return [(m.group(), m.start()) for m in _TEXT_PLACEHOLDERS.finditer(text, timeout=REGEX_TIMEOUT)]
+    return [(m.group(), m.start()) for m in _TEXT_PLACEHOLDERS.finditer(text)]
 
 
 def _is_ip(host: str) -> bool:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 import regex
 
-from guardrails.engine.base import REGEX_TIMEOUT, Hit, Params, Runner, RunState
+from guardrails.engine.base import Hit, Params, Runner, RunState
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -32,9 +32,9 @@ def markup_in_plain_text(text: str) -> list[str]:
     """HTML tags/entities and markdown constructs found in text that must be plain."""
     found: list[str] = []
     if "<" in text or "&" in text:
-        found.extend(m.group() for m in _HTML_TAG.finditer(text, timeout=REGEX_TIMEOUT))
+        found.extend(m.group() for m in _HTML_TAG.finditer(text))
     if any(c in text for c in "*_[#`~"):
-        found.extend(m.group() for m in _MARKDOWN.finditer(text, timeout=REGEX_TIMEOUT))
+        found.extend(m.group() for m in _MARKDOWN.finditer(text))
     return found
 
 

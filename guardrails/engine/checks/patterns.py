@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Literal
 import regex
 
 from guardrails.engine.base import (
-    REGEX_TIMEOUT,
     Hit,
     Params,
     Regexes,
     Runner,
     RunState,
+    compile_pattern,
     finditer,
+    match,
     search,
 )
 
@@ -56,7 +57,7 @@ def _compile(p: PatternParams) -> regex.Pattern[str] | None:
     body = "|".join(parts)
     if p.anchor == "line_start":
         body = rf"^[ \t>*_#-]*(?:{body})"
-    return regex.compile(body, flags)
+    return compile_pattern(body, flags)
 
 
 def _text(message: Message, name: str, scope: str) -> str:
@@ -73,7 +74,7 @@ def _matches(p: PatternParams, pattern: regex.Pattern[str], text: str) -> Iterat
             if greeting:
                 start = greeting.end()
         stripped = len(text[start:]) - len(text[start:].lstrip())
-        m = pattern.match(text, start + stripped, timeout=REGEX_TIMEOUT)
+        m = match(pattern, text, start + stripped)
         if m:
             yield m
         return

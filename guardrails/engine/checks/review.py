@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from guardrails.engine.base import (
-    REGEX_TIMEOUT,
     Hit,
     Params,
     Regexes,
@@ -16,6 +15,7 @@ from guardrails.engine.base import (
     alternation,
     finditer,
     prefilter_allows,
+    search,
 )
 from guardrails.engine.lexicon import Lexicon, WordIndex, words
 
@@ -110,11 +110,11 @@ def compile_flag(params: Params) -> Runner:
             text = message.visible_without_urls(name)
             evidence = _evidence(text, message.words(name))
             if evidence is not None and exclude is not None and prefilter_allows(
-                    text, p.exclude_requires) and exclude.search(text, timeout=REGEX_TIMEOUT):
+                    text, p.exclude_requires) and search(exclude, text):
                 # Only now pay for dropping the sentences that are not this topic.
                 kept = "".join(part for part in _SENTENCE.findall(text) if not (
                     prefilter_allows(part, p.exclude_requires)
-                    and exclude.search(part, timeout=REGEX_TIMEOUT)))
+                    and search(exclude, part)))
                 evidence = _evidence(kept, words(kept))
             if evidence is not None:
                 yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
