@@ -137,6 +137,7 @@ class Message:
                 views[key] = FieldView(key, button.label, button.line, "plain")
         self.fields = views
         self._no_urls: dict[str, str] = {}
+        self._lowered: dict[str, str] = {}
         self._words: dict[str, WordIndex] = {}
         self._distinct: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -177,6 +178,13 @@ class Message:
         cached = self._no_urls.get(name)
         if cached is None:
             cached = self._no_urls[name] = strip_urls(self.visible(name))
+        return cached
+
+    def lowered(self, name: str) -> str:
+        """:meth:`visible_without_urls` lower-cased (for substring prefilters; computed once)."""
+        cached = self._lowered.get(name)
+        if cached is None:
+            cached = self._lowered[name] = self.visible_without_urls(name).lower()
         return cached
 
     def distinct(self, names: tuple[str, ...]) -> tuple[str, ...]:

@@ -77,13 +77,10 @@ def alternation(patterns: tuple[str, ...], flags: int = regex.IGNORECASE | regex
     return compile_pattern("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-def prefilter_allows(text: str, requires: tuple[str, ...]) -> bool:
+def prefilter_allows(lowered: str, requires: tuple[str, ...]) -> bool:
     """A ``requires`` prefilter: True when it is empty or one of its lower-case strings occurs
-    in ``text`` (a substring test is far cheaper than running the patterns it guards)."""
-    if not requires:
-        return True
-    low = text.lower()
-    return any(r in low for r in requires)
+    in ``lowered`` (lower-cased text; a substring test is far cheaper than the patterns)."""
+    return not requires or any(r in lowered for r in requires)
 
 
 class Params(BaseModel):

@@ -48,11 +48,10 @@ class Lexicon:
             else:
                 self._pairs.setdefault((toks[0], toks[1]), []).append(term)
         self._anchors = frozenset(max(term.words, key=len) for term in self._terms())
-        self._needs: dict[str, set[frozenset[str]]] = {}
-        for (first, _second), terms in self._pairs.items():
-            for term in terms:
-                whole = term.words[:-1] if term.prefix else term.words
-                self._needs.setdefault(first, set()).add(frozenset(whole))
+        seconds: dict[str, set[str]] = {}
+        for first, second in self._pairs:
+            seconds.setdefault(first, set()).add(second)
+        self._seconds = {first: frozenset(words) for first, words in seconds.items()}
         self._firsts = frozenset(
             [*self._single, *(a for a, _ in self._pairs), *self._pair_prefix]
         )
@@ -79,10 +78,9 @@ class Lexicon:
         for word in self._firsts & vocab:
             single = self._single.get(word, ())
             pair_prefix = self._pair_prefix.get(word, ())
-            # A phrase needs all its whole words somewhere in the field: skip scanning the
+            # A phrase needs its second word somewhere in the field: skip scanning the
             # positions of a common first word ("you", "per") whose phrases cannot occur.
-            if not single and not pair_prefix and not any(
-                    vocab.issuperset(needed) for needed in self._needs.get(word, ())):
+            if not single and not pair_prefix and self._seconds[word].isdisjoint(vocab):
                 continue
             for i in index.positions(word):
                 hits.extend((term, i) for term in single)

@@ -97,7 +97,7 @@ def compile_grounded(params: Params) -> Runner:
                 if lexicon:
                     for term, _index in lexicon.find(message.words(name)):
                         found.append((term.source.rstrip("*"), None))
-                if pattern is not None and prefilter_allows(text, p.requires):
+                if pattern is not None and prefilter_allows(message.lowered(name), p.requires):
                     found.extend((m.group(), m.start()) for m in finditer(pattern, text))
                 for phrase, offset in found:
                     key = phrase.lower()

@@ -73,12 +73,12 @@ def compile_flag(params: Params) -> Runner:
     pattern = alternation(p.patterns)
     exclude = alternation(p.exclude)
 
-    def _evidence(text: str, tokens: WordIndex | list[str]) -> str | None:
+    def _evidence(text: str, lowered: str, tokens: WordIndex | list[str]) -> str | None:
         if lexicon:
             hits = lexicon.find(tokens)
             if hits:
                 return hits[0][0].source.rstrip("*")
-        if pattern is not None and prefilter_allows(text, p.requires):
+        if pattern is not None and prefilter_allows(lowered, p.requires):
             m = next(finditer(pattern, text), None)
             if m is not None:
                 found: str = m.group().strip()
@@ -108,14 +108,15 @@ def compile_flag(params: Params) -> Runner:
             return
         for name in message.distinct(fields):
             text = message.visible_without_urls(name)
-            evidence = _evidence(text, message.words(name))
+            lowered = message.lowered(name)
+            evidence = _evidence(text, lowered, message.words(name))
             if evidence is not None and exclude is not None and prefilter_allows(
-                    text, p.exclude_requires) and search(exclude, text):
+                    lowered, p.exclude_requires) and search(exclude, text):
                 # Only now pay for dropping the sentences that are not this topic.
                 kept = "".join(part for part in _SENTENCE.findall(text) if not (
-                    prefilter_allows(part, p.exclude_requires)
+                    prefilter_allows(part.lower(), p.exclude_requires)
                     and search(exclude, part)))
-                evidence = _evidence(kept, words(kept))
+                evidence = _evidence(kept, kept.lower(), words(kept))
             if evidence is not None:
                 yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
                           category=p.category)
