@@ -383,6 +383,7 @@ def visible_text(root: etree._Element) -> str:
     """What a reader sees of a parsed body, one block per line, for analysis (no link URLs,
     list markers or spacing rules: about half the cost of :func:`html_to_text`)."""
     parts: list[str] = []
+    newline = True  # the last part is a block break: a second one would only add an empty line
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         tag = el.tag
@@ -390,20 +391,25 @@ def visible_text(root: etree._Element) -> str:
             if tag in _SKIP:
                 walker.skip_subtree()
                 continue
-            if tag in _BREAKS:
+            if tag in _BREAKS and not newline:
                 parts.append("\n")
+                newline = True
             if el.text:
                 parts.append(el.text)
+                newline = False
             continue
         if event == "end":
             if tag in _SKIP:
                 if el.tail:
                     parts.append(el.tail)
+                    newline = False
                 continue
-            if tag in _BREAKS:
+            if tag in _BREAKS and not newline:
                 parts.append("\n")
+                newline = True
         if el.tail and el is not root:
             parts.append(el.tail)
+            newline = False
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
