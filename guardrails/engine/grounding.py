@@ -6,6 +6,7 @@ A claim is supported when the facts (or governance text) state the same value or
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -121,32 +122,56 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
     return claims
 
 
+_KINDS = ("plain", "percent", "currency", "multiplier")
+
+
+@dataclass(frozen=True, slots=True)
+class _Fact:
+    """What one fact text contributes: its words, ISO-date months and figures by kind."""
+
+    words: frozenset[str]
+    months: frozenset[float]
+    values: tuple[frozenset[float], ...]
+    """One set per kind, in ``_KINDS`` order."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_fact(text: str) -> _Fact:
+    """Index one fact (cached: a campaign's messages share most facts and the goal)."""
+    known = frozenset(words(strip_accents(text)))
+    by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
+    # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
+    # month number, which would otherwise back unrelated counts such as "12 seats".
+    months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text))
+    undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", text) if months else text
+    for claim in number_claims(undated, known):
+        by_kind[claim.kind].update(claim.values)
+    # A clock time may be restated in the other convention: 5:30 PM = 17:30.
+    for m in _CLOCK_12.finditer(text):
+        hour = int(m.group(1))
+        if m.group(2).lower() == "p" and hour < 12:
+            by_kind["plain"].add(float(hour + 12))
+    for m in _CLOCK_24.finditer(text):
+        hour = int(m.group(1))
+        if 12 < hour < 24:
+            by_kind["plain"].add(float(hour - 12))
+    return _Fact(known, months, tuple(frozenset(by_kind[kind]) for kind in _KINDS))
+
+
 class FactBase:
-    """Everything the writer was allowed to state, indexed for fast lookups."""
+    """Everything the writer was allowed to state, indexed for fast lookups.
+
+    Each text is read on its own (a figure never spans two facts) and cached by text.
+    """
 
     def __init__(self, texts: list[str]) -> None:
-        joined = "\n".join(texts)
-        self.text = joined
-        self.words = frozenset(words(strip_accents(joined)))
-        by_kind: dict[str, set[float]] = {"plain": set(), "percent": set(), "currency": set(),
-                                           "multiplier": set()}
-        # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
-        # month number, which would otherwise back unrelated counts such as "12 seats".
-        self.months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(joined))
-        undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", joined)
-        for claim in number_claims(undated, self.words):
-            by_kind[claim.kind].update(claim.values)
-        # A clock time may be restated in the other convention: 5:30 PM = 17:30.
-        for m in _CLOCK_12.finditer(joined):
-            hour = int(m.group(1))
-            if m.group(2).lower() == "p" and hour < 12:
-                by_kind["plain"].add(float(hour + 12))
-        for m in _CLOCK_24.finditer(joined):
-            hour = int(m.group(1))
-            if 12 < hour < 24:
-                by_kind["plain"].add(float(hour - 12))
-        self.values = {k: frozenset(v) for k, v in by_kind.items()}
-        self.any_values = frozenset().union(*self.values.values())
+        facts = [_read_fact(text) for text in texts]
+        self.text = "\n".join(texts)
+        self.words: frozenset[str] = frozenset().union(*(f.words for f in facts))
+        self.months: frozenset[float] = frozenset().union(*(f.months for f in facts))
+        self.values = {kind: frozenset().union(*(f.values[i] for f in facts))
+                       for i, kind in enumerate(_KINDS)}
+        self.any_values: frozenset[float] = frozenset().union(*self.values.values())
 
     def supports_number(self, claim: Claim, text: str = "") -> bool:
         pool = self.any_values if claim.kind == "plain" else self.values[claim.kind]
