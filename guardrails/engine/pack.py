@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from guardrails.engine.base import Params, Runner, trusted_patterns
 from guardrails.engine.checks import KINDS
+from guardrails.engine.fields import resolve_layout
 from guardrails.engine.schema import PackSpec, RuleSpec
 from guardrails.errors import ConfigurationError, RulePackError
 from guardrails.models import CHANNELS, normalize_channel
@@ -56,12 +57,29 @@ class RulePack:
     _by_channel: dict[str, tuple[CompiledRule, ...]] = field(
         default_factory=dict, init=False, repr=False
     )
+    _plans: dict[tuple[str, tuple[str, ...], tuple[str, ...]],
+                 tuple[tuple[CompiledRule, tuple[str, ...]], ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.rules)
 
     def get(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def plan(self, channel: str, present: tuple[str, ...], body: tuple[str, ...]
+             ) -> tuple[tuple[CompiledRule, tuple[str, ...]], ...]:
+        """Each rule for ``channel`` with the fields it reads in a message whose fields are
+        ``present`` (resolved once per layout: a channel's messages share a handful)."""
+        key = (channel, present, body)
+        cached = self._plans.get(key)
+        if cached is None:
+            cached = tuple((rule, resolve_layout(present, body, rule.fields))
+                           for rule in self.for_channel(channel))
+            if len(self._plans) < 1024:
+                self._plans[key] = cached  # same value from any thread: benign race
+        return cached
 
     def for_channel(self, channel: str) -> tuple[CompiledRule, ...]:
         """Rules for ``channel``, review-claim rules last (they read the flags raised before)."""

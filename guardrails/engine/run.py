@@ -5,7 +5,6 @@ from __future__ import annotations
 from guardrails.analyze import Message
 from guardrails.context import Context
 from guardrails.engine.base import Hit, RunState
-from guardrails.engine.fields import resolve_layout
 from guardrails.engine.pack import CompiledRule, RulePack
 from guardrails.report import Report, ReviewFlag, Violation
 
@@ -30,9 +29,8 @@ def run_pack(message: Message, context: Context, pack: RulePack) -> Report:
     state = RunState()
     violations: list[Violation] = []
     errors: list[str] = []
-    present, body = tuple(message.fields), message.profile.body_fields
-    for rule in pack.for_channel(message.channel):
-        fields = resolve_layout(present, body, rule.fields)
+    plan = pack.plan(message.channel, tuple(message.fields), message.profile.body_fields)
+    for rule, fields in plan:
         try:
             hits = list(rule.runner(message, context, state, fields))
         except TimeoutError:
