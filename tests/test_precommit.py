@@ -55,3 +55,40 @@ def test_hook_fails_on_a_long_sms_and_passes_after_the_fix(tmp_path: Path) -> No
     passed = _run([str(BIN / "pre-commit"), "run", "--all-files"], repo)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+def test_hook_checks_merge_tag_templates_with_the_project_config(tmp_path: Path) -> None:
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    repo = tmp_path / "templates-repo"
+    (repo / "templates").mkdir(parents=True)
+    # Templates named without a channel need the hook's `files` widened in the user's config.
+    config = {"repos": [{"repo": "local", "hooks": [
+        {**hook, "language": "system", "entry": f"{BIN / 'guardrails'} check",
+         "files": r"^templates/"}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (repo / "guardrails.toml").write_text(
+        '[channels]\n"templates/sms/**" = "sms"\n\n'
+        '[variables]\nfirst_name = { type = "text", max = 60 }\n', encoding="utf-8")
+    (repo / "templates" / "sms").mkdir()
+    (repo / "templates" / "sms" / "pickup.txt").write_text(
+        "{# pickup reminder #}\nHi {{ first_name }}, your bike is ready at the Riverside shop, "
+        "open every weekday until late.\nReply STOP to opt out.\n", encoding="utf-8")
+    (repo / "templates" / "welcome.md").write_text(
+        "---\nchannel: push\ntitle: Welcome {{ first_name }}\n---\nYour account is ready.\n",
+        encoding="utf-8")
+    assert _run(["git", "init", "-q"], repo).returncode == 0
+    assert _run(["git", "add", "-A"], repo).returncode == 0
+
+    failed = _run([str(BIN / "pre-commit"), "run", "--all-files"], repo)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "templates/welcome.md:3:1: GR404 [4] Title is 68 characters (limit 50) in the " \
+           "worst case: every variable at its maximum length (first_name 60)" in failed.stdout
+    assert "templates/sms/pickup.txt" not in failed.stdout  # checked as SMS via the glob: fits
+    assert "Found 1 error and 0 warnings in 2 files (0 review flags)." in failed.stdout
+
+    (repo / "guardrails.toml").write_text(
+        '[channels]\n"templates/sms/**" = "sms"\n\n'
+        '[variables]\nfirst_name = { type = "text", max = 30 }\n', encoding="utf-8")
+    assert _run(["git", "add", "-A"], repo).returncode == 0
+    passed = _run([str(BIN / "pre-commit"), "run", "--all-files"], repo)
+    assert passed.returncode == 0, passed.stdout + passed.stderr

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from guardrails.errors import ConfigurationError, InputError
 
-__all__ = ["MESSAGE_SUFFIXES", "channel_from_name", "discover", "read_text"]
+__all__ = ["MESSAGE_SUFFIXES", "channel_from_name", "discover", "has_channel_header", "read_text"]
 
 MESSAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".toml")
 _NAME_CHANNELS = {
@@ -30,10 +32,47 @@ def channel_from_name(path: Path) -> str | None:
     return None
 
 
-def discover(paths: list[str], *, any_name: bool) -> list[Path]:
+_FRONT_MATTER_CHANNEL = re.compile(
+    r"\A(---|\+\+\+)[ \t]*\r?\n(?:(?!(?:---|\+\+\+)[ \t]*\r?$)[^\n]*\n){0,60}?"
+    r"[ \t]*channel[ \t]*[:=]", re.MULTILINE)
+_STRUCTURED_CHANNEL = {".json": re.compile(r'"channel"\s*:'),
+                       ".toml": re.compile(r"^[ \t]*channel[ \t]*=", re.MULTILINE)}
+
+
+def has_channel_header(path: Path) -> bool:
+    """True when the file names its channel itself: front matter, or a top-level ``channel``
+    key in a .json/.toml file (parsed: a nested ``channel`` does not count)."""
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536 if suffix in (".json", ".toml") else 4096)
+    except OSError:
+        return False
+    text = head.decode("utf-8", "replace")
+    if suffix in (".json", ".toml"):
+        if _STRUCTURED_CHANNEL[suffix].search(text) is None or len(head) == 65536:
+            return False
+        try:
+            if suffix == ".json":
+                import json
+
+                data = json.loads(text)
+            else:
+                import tomllib
+
+                data = tomllib.loads(text)
+        except ValueError:  # JSONDecodeError and TOMLDecodeError are ValueErrors
+            return False
+        return isinstance(data, dict) and isinstance(data.get("channel"), str)
+    return _FRONT_MATTER_CHANNEL.match(text) is not None
+
+
+def discover(paths: list[str], *, any_name: bool,
+             include: Callable[[Path], bool] | None = None) -> list[Path]:
     """Files to check: given files as-is, folders searched for message files (hidden skipped).
 
-    In folders, only files whose name carries a channel are taken unless ``any_name``.
+    In folders, a file is taken when its name carries a channel, ``include(path)`` says so
+    (a [tool.guardrails.channels] glob, front matter with a channel), or ``any_name``.
     """
     found: list[Path] = []
     for raw in paths:
@@ -49,7 +88,7 @@ def discover(paths: list[str], *, any_name: bool) -> list[Path]:
                 candidate = Path(root) / name
                 if name.startswith(".") or candidate.suffix.lower() not in MESSAGE_SUFFIXES:
                     continue
-                if any_name or channel_from_name(candidate):
+                if any_name or channel_from_name(candidate) or (include and include(candidate)):
                     found.append(candidate)
     return found
 

@@ -1,4 +1,4 @@
-"""``guardrails``: check, parse, convert, rules. Exit 0 clean, 1 violations, 2 usage/input error."""
+"""``guardrails``: check, parse, convert, rules, init. Exit 0 clean, 1 violations, 2 usage error."""
 
 from __future__ import annotations
 
@@ -42,9 +42,11 @@ def _build() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     chk = sub.add_parser(
-        "check", help="check message files against the rules",
-        epilog="Defaults come from [tool.guardrails] (rules, select, ignore, context, fail-on) "
-               "in the nearest pyproject.toml; an option given here replaces the configured one.")
+        "check", help="check message files and templates against the rules",
+        epilog="Defaults come from the guardrails.toml, or [tool.guardrails] in pyproject.toml, "
+               "nearest to each file (rules, select, ignore, context, fail-on, channels, "
+               "per-file-ignores, variables, ...); an option given here replaces the configured "
+               "one.")
     chk.add_argument("paths", nargs="+", metavar="PATH")
     chk.add_argument("--channel", choices=CHANNEL_CHOICES)
     chk.add_argument("--context", metavar="FILE.json")
@@ -57,7 +59,14 @@ def _build() -> argparse.ArgumentParser:
     chk.add_argument("--fail-on", choices=("error", "warning"), default=None)
     chk.add_argument("--jobs", type=_jobs, default=1, metavar="N")
     chk.add_argument("--isolated", action="store_true",
-                     help="ignore [tool.guardrails] in pyproject.toml")
+                     help="ignore guardrails.toml and [tool.guardrails] in pyproject.toml")
+
+    ini = sub.add_parser(
+        "init", help="write a starter configuration and one example template per channel",
+        description="Append a commented [tool.guardrails] block to pyproject.toml (or write "
+                    "guardrails.toml when there is no pyproject.toml) and one example template "
+                    "per channel under templates/. Never overwrites a file.")
+    ini.add_argument("directory", nargs="?", default=".", metavar="DIR")
 
     prs = sub.add_parser("parse", help="parse a raw LLM output into fields (JSON)")
     prs.add_argument("file")
@@ -80,6 +89,8 @@ def _build() -> argparse.ArgumentParser:
                      help="run every rule's examples (built-in packs when no file is given)")
     rls.add_argument("--rules", action="append", default=[], metavar="PACK.toml")
     rls.add_argument("--format", choices=("text", "json"), default="text")
+    rls.add_argument("--templates", action="store_true",
+                     help="list the template-layer rules (GR0xx) instead of the pack rules")
     return parser
 
 
@@ -95,142 +106,16 @@ def _channel_for(path: Path, forced: str | None) -> str:
     return channel
 
 
-def _load_context(path: str | None) -> Any:
-    if path is None:
-        return None
-    import json
-
-    from guardrails.api import to_context
-    from guardrails.cli.inputs import read_text
-    from guardrails.errors import ConfigurationError
-
-    text = read_text(Path(path))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigurationError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
-    if not isinstance(data, dict):
-        raise ConfigurationError(f"{path}: context must be a JSON object")
-    try:
-        return to_context(data)
-    except ConfigurationError as exc:
-        raise ConfigurationError(f"{path}: {exc}") from None
-
-
-_Job = tuple[str, str, Any, list[str], list[str] | None, list[str] | None]
-
-
-def _check_one(args: _Job) -> Any:
-    """Read and check one file (also runs in worker processes: module-level and picklable)."""
-    path, channel, context, rules, select, ignore = args
-    from guardrails.cli.inputs import read_text
-
-    checker = _checker_cache(tuple(rules), tuple(select or ()), tuple(ignore or ()))
-    return checker.check(read_text(Path(path)), channel, context)
-
-
-_CHECKERS: dict[tuple[Any, ...], Any] = {}
-
-
-def _checker_cache(rules: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
-    key = (rules, select, ignore)
-    if key not in _CHECKERS:
-        from guardrails.api import Checker
-
-        _CHECKERS[key] = Checker(rules=list(rules), select=list(select) or None,
-                                 ignore=list(ignore) or None)
-    return _CHECKERS[key]
-
-
-def _use_color() -> bool:
-    """Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
-def _run_jobs(jobs: list[_Job], workers: int) -> tuple[list[Any], list[str]]:
-    """Check every job (in ``workers`` processes when worth it); results keep the input order."""
-    from guardrails.cli.output import FileResult
-    from guardrails.errors import InputError
-
-    results: list[FileResult] = []
-    input_errors: list[str] = []
-    if workers > 1 and len(jobs) > 8:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_check_one, job) for job in jobs]
-            for job, future in zip(jobs, futures, strict=True):
-                try:
-                    results.append(FileResult(job[0], future.result()))
-                except InputError as exc:
-                    input_errors.append(str(exc))
-    else:
-        for job in jobs:
-            try:
-                results.append(FileResult(job[0], _check_one(job)))
-            except InputError as exc:
-                input_errors.append(str(exc))
-    return results, input_errors
-
-
-def _apply_config(ns: argparse.Namespace) -> None:
-    """Fill options not given on the command line from ``[tool.guardrails]`` (CLI wins)."""
-    if not ns.isolated:
-        from guardrails.cli.config import find_config, load_config
-
-        found = find_config(Path.cwd())
-        if found is not None:
-            cfg = load_config(found)
-            ns.rules = ns.rules or cfg.rules
-            ns.select = ns.select if ns.select is not None else cfg.select
-            ns.ignore = ns.ignore if ns.ignore is not None else cfg.ignore
-            ns.context = ns.context or cfg.context
-            ns.fail_on = ns.fail_on or cfg.fail_on
-    ns.fail_on = ns.fail_on or "error"
-
-
 def _cmd_check(ns: argparse.Namespace) -> int:
-    from guardrails.cli.inputs import discover
-    from guardrails.cli.output import render
-    from guardrails.errors import ConfigurationError, InputError
+    from guardrails.cli.check import run_check
 
-    _apply_config(ns)
-    _CHECKERS.clear()  # packs on disk may have changed since an earlier in-process run
-    checker = _checker_cache(tuple(ns.rules), tuple(ns.select or ()), tuple(ns.ignore or ()))
-    context = _load_context(ns.context)
-    files = discover(ns.paths, any_name=ns.channel is not None)
-    if not files:
-        raise ConfigurationError(
-            f"no message files found in {', '.join(ns.paths)}; name them like 'x.sms.txt' "
-            "or pass --channel"
-        )
-    jobs: list[_Job] = [
-        (str(p), _channel_for(p, ns.channel), context, ns.rules, ns.select, ns.ignore)
-        for p in files
-    ]
-    results, input_errors = _run_jobs(jobs, ns.jobs)
-    if input_errors:  # the run is not trustworthy: say which files, report nothing else
-        for line in input_errors[:-1]:
-            print(f"guardrails: error: {line}", file=sys.stderr)
-        raise InputError(input_errors[-1])
-    machine = ns.format != "text"
-    if ns.output:
-        try:
-            Path(ns.output).write_text(render(ns.format, results, checker.pack) + "\n",
-                                       encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{ns.output}: cannot write: {exc.strerror or exc}") from None
-        machine = False  # the machine report went to the file; humans get the text summary
-    out = render("text" if not machine else ns.format, results, checker.pack,
-                 color=not machine and _use_color())
-    if out:
-        print(out)
-    if machine:  # json/sarif/github have no place for them: do not lose them silently
-        for res in results:
-            for err in res.report.engine_errors:
-                print(f"guardrails: warning: {res.path}: engine error: {err}", file=sys.stderr)
-    failing = {"error"} if ns.fail_on == "error" else {"error", "warning"}
-    return 1 if any(v.level in failing for r in results for v in r.report.violations) else 0
+    return run_check(ns)
+
+
+def _cmd_init(ns: argparse.Namespace) -> int:
+    from guardrails.cli.init import run_init
+
+    return run_init(Path(ns.directory))
 
 
 def _cmd_parse(ns: argparse.Namespace) -> int:
@@ -299,10 +184,18 @@ def _cmd_rules(ns: argparse.Namespace) -> int:
         print(f"{len(results) - failed} passed, {failed} failed "
               f"({len(pack.rules)} rule{'s' * (len(pack.rules) != 1)})")
         return 1 if failed else 0
+    from guardrails.templates.rules import TEMPLATE_RULES, template_rule
+
     pack = Checker(rules=ns.rules).pack
     if ns.explain:
         rule = pack.get(ns.explain.upper())
         if rule is None:
+            own = template_rule(ns.explain)
+            if own is not None:
+                print(f"{own.id} ({own.name}) — constraint {own.constraint}, {own.level}, "
+                      "reported by the template layer, channels: all")
+                print(own.explain.strip())
+                return 0
             from guardrails.errors import ConfigurationError
 
             raise ConfigurationError(f"unknown rule {ns.explain!r}; run 'guardrails rules'")
@@ -311,15 +204,19 @@ def _cmd_rules(ns: argparse.Namespace) -> int:
               f"channels: {', '.join(sorted(rule.channels))}")
         print(s.explain.strip())
         return 0
+    rows = [(r.id, r.spec.name, r.spec.constraint, r.spec.level, r.spec.check,
+             sorted(r.channels), r.spec.message) for r in pack.rules]
+    own_rows = [(r.id, r.name, r.constraint, r.level, "template", ["*"], r.message)
+                for r in TEMPLATE_RULES]
     if ns.format == "json":
-        print(json.dumps([{"id": r.id, "name": r.spec.name, "constraint": r.spec.constraint,
-                           "level": r.spec.level, "check": r.spec.check,
-                           "channels": sorted(r.channels)} for r in pack.rules], indent=2))
+        print(json.dumps([{"id": i, "name": n, "constraint": c, "level": lv, "check": k,
+                           "channels": ch} for i, n, c, lv, k, ch, _ in rows + own_rows],
+                         indent=2))
         return 0
-    width = max((len(r.id) for r in pack.rules), default=5)
-    for r in pack.rules:
-        print(f"{r.id:<{width}}  [{r.spec.constraint}] {r.spec.level:<7} {r.spec.name:<32} "
-              f"{r.spec.message.split(':')[0]}")
+    shown = own_rows if ns.templates else rows
+    width = max((len(row[0]) for row in shown), default=5)
+    for rule_id, name, constraint, level, _, _, message in shown:
+        print(f"{rule_id:<{width}}  [{constraint}] {level:<7} {name:<32} {message.split(':')[0]}")
     return 0
 
 
@@ -344,13 +241,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help/--version (0) or a usage error (2, already printed)
         return exc.code if isinstance(exc.code, int) else 2
     if ns.command is None:
-        print("guardrails: error: missing command (check, parse, convert, rules); "
+        print("guardrails: error: missing command (check, parse, convert, rules, init); "
               "see 'guardrails --help'", file=sys.stderr)
         return 2
     from guardrails.errors import GuardrailsError
 
     handlers = {"check": _cmd_check, "parse": _cmd_parse, "convert": _cmd_convert,
-                "rules": _cmd_rules}
+                "rules": _cmd_rules, "init": _cmd_init}
     try:
         code = handlers[ns.command](ns)
         sys.stdout.flush()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from guardrails.engine.pack import RulePack
     from guardrails.report import Report
+    from guardrails.templates.rules import TemplateRule
 
 __all__ = ["FileResult", "render"]
 
@@ -79,21 +81,27 @@ def _json(results: list[FileResult]) -> str:
     return json.dumps({"results": out}, ensure_ascii=False, indent=2)
 
 
-def _sarif(results: list[FileResult], pack: RulePack) -> str:
+def _sarif(results: list[FileResult], pack: RulePack, extra: Sequence[TemplateRule]) -> str:
     from guardrails import __version__
 
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
-    for rule in pack.rules:
-        index[rule.id] = len(rules)
-        explain = rule.spec.explain.strip() or rule.spec.message
+    entries: list[tuple[str, str, str, str, str, int]] = [
+        (r.id, r.spec.name, r.spec.message, r.spec.explain, r.spec.level, r.spec.constraint)
+        for r in pack.rules]
+    used = {v.rule for res in results for v in res.report.violations}
+    entries += [(r.id, r.name, r.message, r.explain, r.level, r.constraint)
+                for r in extra if r.id in used]  # template-layer rules, when they fired
+    for rule_id, name, message, explain_text, level, constraint in entries:
+        index[rule_id] = len(rules)
+        explain = explain_text.strip() or message
         rules.append({
-            "id": rule.id,
-            "name": rule.spec.name,
-            "shortDescription": {"text": rule.spec.message.split(":")[0].strip()},
+            "id": rule_id,
+            "name": name,
+            "shortDescription": {"text": message.split(":")[0].strip()},
             "help": {"text": explain, "markdown": explain},
-            "defaultConfiguration": {"level": rule.spec.level},
-            "properties": {"constraint": rule.spec.constraint},
+            "defaultConfiguration": {"level": level},
+            "properties": {"constraint": constraint},
         })
     sarif_results: list[dict[str, Any]] = []
     for res in results:
@@ -159,12 +167,13 @@ def _github(results: list[FileResult]) -> str:
     return "\n".join(lines)
 
 
-def render(fmt: str, results: list[FileResult], pack: RulePack, *, color: bool = False) -> str:
-    """The whole output for ``fmt`` (text, json, sarif, github)."""
+def render(fmt: str, results: list[FileResult], pack: RulePack, *, color: bool = False,
+           extra: Sequence[TemplateRule] = ()) -> str:
+    """The whole output for ``fmt`` (text, json, sarif, github); ``extra``: template-layer rules."""
     if fmt == "json":
         return _json(results)
     if fmt == "sarif":
-        return _sarif(results, pack)
+        return _sarif(results, pack, extra)
     if fmt == "github":
         return _github(results)
     return _text(results, color)
