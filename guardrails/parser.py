@@ -100,6 +100,7 @@ _TARGET = re.compile(
     r"|slack|repl(?:y|ies)|subject(?: lines?)?|announcements?|options?|variants?|templates?"
     r"|json|output|html|in-app)\b"
 )
+_SHORTCODE_END = re.compile(r":[a-z0-9_+\-]++:$")
 _OPENER = re.compile(
     r"(?:(?:sure|certainly|of course|absolutely|okay|ok|great)\W++)?(?:(?P<strong>want me to"
     r"|do you want me to|would you like me to|shall i|should i|i can also|i could also"
@@ -445,8 +446,9 @@ def _is_preamble(line: str) -> bool:
         return False
     if (here := _HERE.match(low)) and here["go"]:
         return True
-    if low.endswith(":"):
-        return _TARGET.search(low) is not None
+    if low.endswith(":"):  # "Here's the email:", not a message line ending in an emoji ":tada:"
+        return _SHORTCODE_END.search(low) is None and "://" not in low and _TARGET.search(
+            low) is not None
     return bool(here and _TARGET.search(low)) and low[-1] in ".!"
 
 

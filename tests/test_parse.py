@@ -530,3 +530,14 @@ def test_typical_output_parses_in_well_under_a_millisecond() -> None:
     for _ in range(200):
         parse_output(raw, "email")
     assert (time.perf_counter() - start) / 200 < 0.002  # loose: guards against slow paths
+
+
+@pytest.mark.parametrize("raw, text", [
+    # A message line ending in an emoji shortcode is not a "Here's the email:" preamble.
+    ("SLACK:\n<https://acme.com?ref=email|hi> :tada:\nhi", "<https://acme.com?ref=email|hi> :tada:\nhi"),
+    ("SLACK:\nThe new email digest is live :rocket:\nTry it", "The new email digest is live :rocket:\nTry it"),
+    ("SLACK:\nHere is the Slack message:\nhi team", "hi team"),
+])
+def test_message_line_ending_in_a_shortcode_is_kept(raw: str, text: str) -> None:
+    draft = parse_output(raw, "slack_dm")
+    assert isinstance(draft, SlackDraft) and draft.text == text
