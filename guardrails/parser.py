@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from guardrails.lazy_pattern import lazy_re
 from guardrails.models import DRAFT_TYPES, Button, Draft, ReviewMarker, normalize_channel
 from guardrails.profiles import profile
 
@@ -72,7 +73,7 @@ _EDGE = " \t*_>#([-"  # decoration stripped before matching a remark's opening w
 # Patterns are compiled once; all are linear-time (possessive or bounded repetition).
 # One scan over "\n" + text finds, per line: a code fence, a horizontal rule, the start of a
 # JSON object, or a label candidate (bullet, heading, bold, name, then ":", " - " or end).
-_SCAN = re.compile(
+_SCAN = lazy_re(
     r"\n[ \t]*+(?:(?P<fence>`{3,}+|~{3,}+)[ \t]*+(?P<info>[^`\n]*+)$|(?P<rule>(?:[-*_][ \t]*+)"
     r"{3,}+$)|(?P<json>\{)|(?:[-+•][ \t]++|\*[ \t]++|\d{1,2}[.)][ \t]++)?+(?P<hash>#{1,6}[ \t]*+)?+"
     r"(?P<open>\*\*|__|\*|_)?+(?P<name>[A-Za-z][A-Za-z0-9]*+(?:(?:[ _\-/]|[ _]?\()[A-Za-z0-9]++"
@@ -80,28 +81,28 @@ _SCAN = re.compile(
     r"|(?=[*_ \t]*+$))(?(close)|(?(open)(?:\*\*|__|\*|_)?+))[ \t]*+)",
     re.M,
 )
-_FENCE = re.compile(r"(?:`{3,}+|~{3,}+)[^`\n]*+")
-_JSONISH = re.compile(r"[ \t]*+\{[ \t]*+(?:[\"']|$)")
-_BUTTON_KEY = re.compile(
+_FENCE = lazy_re(r"(?:`{3,}+|~{3,}+)[^`\n]*+")
+_JSONISH = lazy_re(r"[ \t]*+\{[ \t]*+(?:[\"']|$)")
+_BUTTON_KEY = lazy_re(
     r"(?:primary|secondary)?(?:button|cta)(\d{0,2})(label|text|title|name|url|link|href|deeplink)?"
 )
-_NONALNUM = re.compile(r"[^A-Za-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9]*+(?:\s[^<>]*+)?/?)>")
-_ESC = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.S)
-_COURTESY = re.compile(r"(?:sure|certainly|of course|absolutely|okay|ok|great|got it)\b[!.,:]*+ *+")
-_HERE = re.compile(
+_NONALNUM = lazy_re(r"[^A-Za-z0-9]+")
+_CAMEL = lazy_re(r"(?<=[a-z0-9])(?=[A-Z])")
+_TAG = lazy_re(r"<(?:/?[A-Za-z][A-Za-z0-9]*+(?:\s[^<>]*+)?/?)>")
+_ESC = lazy_re(r"\\(u[0-9a-fA-F]{4}|.)", re.S)
+_COURTESY = lazy_re(r"(?:sure|certainly|of course|absolutely|okay|ok|great|got it)\b[!.,:]*+ *+")
+_HERE = lazy_re(
     r"(?P<go>(?:here (?:you go|it is|you are)|below)[:.!]*+$)|here(?:'s|’s| is| are)\b|below "
     r"(?:is|are)\b|the following\b|this is (?:a|the|your)\b|i(?:'ve|’ve| have) (?:drafted|written"
     r"|created|prepared|put together)\b"
 )
-_TARGET = re.compile(
+_TARGET = lazy_re(
     r"\b(?:drafts?|e-?mails?|messages?|texts?|dms?|sms|versions?|notifications?|posts?|push"
     r"|slack|repl(?:y|ies)|subject(?: lines?)?|announcements?|options?|variants?|templates?"
     r"|json|output|html|in-app)\b"
 )
-_SHORTCODE_END = re.compile(r":[a-z0-9_+\-]++:$")
-_OPENER = re.compile(
+_SHORTCODE_END = lazy_re(r":[a-z0-9_+\-]++:$")
+_OPENER = lazy_re(
     r"(?:(?:sure|certainly|of course|absolutely|okay|ok|great)\W++)?(?:(?P<strong>want me to"
     r"|do you want me to|would you like me to|shall i|should i|i can also|i could also"
     r"|i can (?:make|adjust|tweak|shorten|rewrite|add|create|draft|write)|i hope this helps"
@@ -118,36 +119,36 @@ _META_WORDS = (
     r"|changes to (?:the|this|it)|edits?|revis\w*+|rewrites?|alternatives?|subject lines?"
     r"|wording|personali[sz]\w*+|characters?|chars|word count|placeholders?|this helps)\b"
 )
-_META = re.compile(_META_WORDS)
-_REQUESTER = re.compile(_META_WORDS + r"|\bme\b|\bhelps\b")
-_NOTE_META = re.compile(_META_WORDS + r"|\bi\b|\bi'\w|\breview|\bsensitive|\bsend")
-_LOOSE = re.compile(r"(?:note|notes|why|tone|rationale|reasoning|word count|char|length)\b")
-_NO_WORD = re.compile(
+_META = lazy_re(_META_WORDS)
+_REQUESTER = lazy_re(_META_WORDS + r"|\bme\b|\bhelps\b")
+_NOTE_META = lazy_re(_META_WORDS + r"|\bi\b|\bi'\w|\breview|\bsensitive|\bsend")
+_LOOSE = lazy_re(r"(?:note|notes|why|tone|rationale|reasoning|word count|char|length)\b")
+_NO_WORD = lazy_re(
     r"(?:no|none|false|nope|n/?a|0|not (?:needed|required|necessary|applicable|sensitive)"
     r"|unnecessary|skip(?:ped)?|auto[- ]?sen[dt])\b"
 )
-_SAYS_NO = re.compile(
+_SAYS_NO = lazy_re(
     r"\b(?:no (?:human |manual |further )?review|review (?:is )?(?:not (?:needed|required"
     r"|necessary)|unnecessary)|(?:skip|bypass)(?:ped)? (?:the )?(?:human |manual )?review"
     r"|auto[- ]?sen[dt]|safe to (?:auto[- ]?)?send|(?:does not|doesn't|doesn’t) need (?:a |any "
     r"|human |manual )*review)"
 )
-_YES_WORD = re.compile(
+_YES_WORD = lazy_re(
     r"(?:yes|true|y|1|required|needed|recommended|suggested|advised|mandatory|must|please"
     r"|pending|requested)\b"
 )
-_SAYS_YES = re.compile(
+_SAYS_YES = lazy_re(
     r"\b(?:(?:needs?|requires?|should (?:get|have|go through)|recommend(?:ed)?|suggest(?:ed)?)"
     r" (?:a |an |human |manual |legal |compliance )*(?:review|check|sign-?off|approval)|review "
     r"(?:is )?(?:required|needed|recommended|suggested)|should (?:confirm|check|verify|review"
     r"|double-check|approve)|please (?:confirm|check|verify|review|double-check)|before sending)"
 )
 _REVIEWISH = ("review", "check", "confirm", "verif", "sign", "approv", "sending")
-_UNSURE = re.compile(r"(?:maybe|unsure|unknown|unclear|possibly|perhaps)\b")
-_BTN_MD = re.compile(r"\[([^\]\n]*+)\]\(\s*+([^)\s]*+)\s*+\)")
-_BTN_ARROW = re.compile(r"\s*+(?:->|→|=>|\s[-–—]\s|:\s)\s*+")
-_BULLET = re.compile(r"[ \t]*+(?:[-*+•][ \t]++|\d{1,2}[.)][ \t]++)?+")
-_JTOK = re.compile(
+_UNSURE = lazy_re(r"(?:maybe|unsure|unknown|unclear|possibly|perhaps)\b")
+_BTN_MD = lazy_re(r"\[([^\]\n]*+)\]\(\s*+([^)\s]*+)\s*+\)")
+_BTN_ARROW = lazy_re(r"\s*+(?:->|→|=>|\s[-–—]\s|:\s)\s*+")
+_BULLET = lazy_re(r"[ \t]*+(?:[-*+•][ \t]++|\d{1,2}[.)][ \t]++)?+")
+_JTOK = lazy_re(
     r"\s*+(?:([{}\[\]:,])|\"((?:[^\"\\]++|\\.)*+)(?:\"|\Z)|'((?:[^'\\]++|\\.)*+)(?:'|\Z)"
     r"|([^\s{}\[\]:,\"']++)|(\Z))",
     re.S,

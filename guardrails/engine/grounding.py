@@ -14,12 +14,13 @@ from dataclasses import dataclass
 import regex
 
 from guardrails.engine.lexicon import strip_accents, words
+from guardrails.lazy_pattern import lazy_re, lazy_regex
 
 __all__ = ["CLAIM_WORDS", "Claim", "FactBase", "name_claims", "number_claims", "unknown_names"]
 
 # Starts with \d, checked by hand for what precedes a figure. ``regex`` jumps between digits
 # (~25 µs on a 2 KB body); stdlib ``re`` tries the whole pattern at every position (~100 µs).
-_NUMBER = regex.compile(
+_NUMBER = lazy_regex(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<suf>\s?(?:%|percent\b|x\b|×|k\b|m\b|million\b|billion\b|st\b|nd\b|rd\b|th\b|\+)|)"
     r"(?![\w])",
@@ -31,7 +32,7 @@ WORD_NUMBER_SET = frozenset(
      "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen",
      "half", "twice", "double", "triple", "second", "third", "fourth", "fifth", "sixth",
      "seventh", "eighth", "ninth", "tenth"])
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy_regex(r"\d")
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20,
@@ -40,15 +41,15 @@ _WORD_NUMBERS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }
-_WORD_NUMBER = regex.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", regex.IGNORECASE)
+_WORD_NUMBER = lazy_regex(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", regex.IGNORECASE)
 # "second" as time unit or "a second look" is not a claim; skip ordinals used idiomatically.
-_IDIOMS = regex.compile(
+_IDIOMS = lazy_regex(
     r"\b(?:a|one|per|the) second\b|\bsecond (?:look|thought|chance)\b|\bin half\b|"
     r"\bdouble[- ]check|\bhalf (?:an?|the) \b", regex.IGNORECASE)
-_ISO_DATE = regex.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_CLOCK_12 = regex.compile(r"\b(\d{1,2})(?::\d{2})?\s?([ap])\.?m\b", regex.IGNORECASE)
-_CLOCK_24 = regex.compile(r"\b(\d{1,2}):\d{2}\b")
-_DATE_TAIL = re.compile(r"[/.-]\d{1,2}\b")
+_ISO_DATE = lazy_regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_CLOCK_12 = lazy_regex(r"\b(\d{1,2})(?::\d{2})?\s?([ap])\.?m\b", regex.IGNORECASE)
+_CLOCK_24 = lazy_regex(r"\b(\d{1,2}):\d{2}\b")
+_DATE_TAIL = lazy_re(r"[/.-]\d{1,2}\b")
 _MULT = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
@@ -64,8 +65,8 @@ class Claim:
     fact of the same kind (or a plain figure by any), so "3x" is not backed by "version 5.3"."""
 
 
-_MULT_WORDS = re.compile(r"\s*(?:times|fold)\b", re.IGNORECASE)
-_CURRENCY_WORDS = re.compile(r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
+_MULT_WORDS = lazy_re(r"\s*(?:times|fold)\b", re.IGNORECASE)
+_CURRENCY_WORDS = lazy_re(r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
 
 
 def _figure(num: str, suffix: str, text: str, end: int, currency: bool
@@ -187,14 +188,14 @@ class FactBase:
         return bool(toks) and all(t in self.words for t in toks)
 
 
-_CUSTOMER_TRIGGER = regex.compile(
+_CUSTOMER_TRIGGER = lazy_regex(
     r"\b(?:customers?|clients?|brands?|companies|teams|agencies|partners|leaders|users)\s+"
     r"(?:like|such as|including|incl\.)\s+|\b(?:trusted|used|loved|chosen|relied on|backed)\s+by\s+"
     r"(?:teams at\s+|companies like\s+)?|\bjoin(?:ing)?\s+(?!us\b|the\b)|\b(?:teams|companies) at\s+|"
     r"\bjust like\s+",
     regex.IGNORECASE,
 )
-_PROPER = regex.compile(r"(?:[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*)*)")
+_PROPER = lazy_regex(r"(?:[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*)*)")
 
 
 def name_claims(text: str) -> list[Claim]:
@@ -215,7 +216,7 @@ def name_claims(text: str) -> list[Claim]:
     return claims
 
 
-_CAP_RUN = regex.compile(
+_CAP_RUN = lazy_regex(
     r"(?<![\w'’@#/.-])\p{Lu}[\p{L}'’&-]*(?:[ \t]+(?:(?:of|the|and|&|de|la|van|von|du)[ \t]+)?"
     r"\p{Lu}[\p{L}'’&-]*)*"
 )
@@ -258,14 +259,14 @@ def _distinctive(token: str, known: frozenset[str]) -> bool:
     return True
 
 
-_CLAIM_AFTER = regex.compile(
+_CLAIM_AFTER = lazy_regex(
     r"(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*)*\s+(?:already\s+|now\s+|also\s+)?"
     r"(?:use[sd]?|rel(?:y|ies)\s+on|switched|chose|choose|love[sd]?|trust(?:s|ed)?|saved?|grew|cut|"
     r"increased|reduced|doubled|tripled|achieved|reported|swear\s+by|rave|recommend(?:s|ed)?|"
     r"moved\s+to|signed\s+up|run\s+on|runs\s+on|built\s+on)\b",
     regex.IGNORECASE,
 )
-_CLAIM_BEFORE = regex.compile(
+_CLAIM_BEFORE = lazy_regex(
     r"(?:like|such\s+as|including|trusted\s+by|used\s+by|loved\s+by|chosen\s+by|backed\s+by|"
     r"join|joining|teams\s+at|customers?\s+(?:like|at))\s+(?:\p{Lu}[\p{L}'’&-]*[\s,&]+(?:and\s+)?)*$",
     regex.IGNORECASE,
@@ -281,7 +282,7 @@ def _claim_before(window: str) -> bool:
     return any(w in low for w in _BEFORE_WORDS) and _CLAIM_BEFORE.search(window) is not None
 
 
-_CLAIM_HINT = regex.compile(
+_CLAIM_HINT = lazy_regex(
     r"\b(?:use[sd]?|rel(?:y|ies)|switched|cho(?:o)?se|love[sd]?|trust(?:s|ed)?|saved?|grew|cut|"
     r"increased|reduced|doubled|tripled|achieved|reported|swear|rave|recommend\w*|moved|signed|"
     r"runs?|built|like|such|including|by|join\w*|at)\b",

@@ -10,24 +10,26 @@ from urllib.parse import urlsplit
 
 import regex
 
+from guardrails.lazy_pattern import lazy_re, lazy_regex
+
 __all__ = [
     "UrlFacts", "classify", "host_allowed", "placeholder_tokens", "route_matches", "valid_url",
 ]
 
 WEB_SCHEMES = frozenset({"http", "https"})
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel", "sms"})
-_PLACEHOLDER_HOSTS = regex.compile(
+_PLACEHOLDER_HOSTS = lazy_regex(
     r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|"
     r"your-?(?:company|app|domain|site|website|brand|store|shop|url|link)[a-z0-9-]*\.[a-z.]+|"
     r"(?:company|domain|website|site|mysite|myapp|placeholder|sample)\.com|"
     r"link|url|domain|website)$",
     regex.IGNORECASE,
 )
-_PLACEHOLDER_MARKS = regex.compile(
+_PLACEHOLDER_MARKS = lazy_regex(
     r"\{\{|\}\}|\{[^}/]{0,40}\}|%7B|%7D|\[|\]|<|>|\.\.\.|…|\bTODO\b|\bXXX+\b|\bINSERT\b|\bPLACEHOLDER\b",
     regex.IGNORECASE,
 )
-_TEXT_PLACEHOLDERS = regex.compile(
+_TEXT_PLACEHOLDERS = lazy_regex(
     r"\[(?:[A-Z][A-Z _-]{0,30})?(?:LINK|URL|CTA|HERE)[A-Z _-]{0,30}\]"
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}"
     r"|<(?:link|url|insert[^<>\n]{0,40})>|\bhttps?://\.\.\.|\bhttps?://…|\(link\)",
@@ -98,7 +100,7 @@ def classify(url: str) -> UrlFacts:
 
 # Plainly well-formed https URLs (DNS labels, a letter TLD, RFC 3986 path characters) skip the
 # slower general validator; anything unusual still goes to ``validators``.
-_PLAIN_HTTPS = re.compile(
+_PLAIN_HTTPS = lazy_re(
     r"https://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::[1-9][0-9]{0,3})?"
     r"(?:[/?#][a-z0-9\-._~%!$&'()*+,;=:@/?#]*)?",
     re.IGNORECASE,
