@@ -693,11 +693,15 @@ def test_rules_lists_every_rule(run: Run) -> None:
 
     code, out, err = run("rules")
     assert (code, err) == (0, "")
+    from guardrails.templates.rules import TEMPLATE_RULES
+
     listed = [line.split()[0] for line in out.splitlines()]
-    assert listed == [rule.id for rule in builtin_pack().rules]
-    assert {"GR101", "GR201", "GR301", "GR402", "GR501", "GR601", "GR701", "GR801"} <= set(listed)
+    # The packs' rules, then the template layer's (constraint 0): every id a report can carry.
+    assert listed == [rule.id for rule in builtin_pack().rules] + [r.id for r in TEMPLATE_RULES]
+    assert {"GR001", "GR101", "GR201", "GR301", "GR402", "GR501", "GR601", "GR701",
+            "GR801"} <= set(listed)
     for line in out.splitlines():
-        assert re.match(r"^GR\d{3} +\[[1-8]\] (error|warning) +[a-z0-9-]+ +\S", line), line
+        assert re.match(r"^GR\d{3} +\[[0-8]\] (error|warning) +[a-z0-9-]+ +\S", line), line
 
 
 def test_rules_json(run: Run) -> None:

@@ -213,7 +213,7 @@ def _cmd_rules(ns: argparse.Namespace) -> int:
                            "channels": ch} for i, n, c, lv, k, ch, _ in rows + own_rows],
                          indent=2))
         return 0
-    shown = own_rows if ns.templates else rows
+    shown = own_rows if ns.templates else rows + own_rows  # every id a report can carry
     width = max((len(row[0]) for row in shown), default=5)
     for rule_id, name, constraint, level, _, _, message in shown:
         print(f"{rule_id:<{width}}  [{constraint}] {level:<7} {name:<32} {message.split(':')[0]}")
