@@ -17,6 +17,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from guardrails.formats.text import graphemes
+from guardrails.lazy_pattern import lazy_re, lazy_regex
 
 __all__ = [
     "GSM7_MULTI_SEGMENT",
@@ -55,15 +56,15 @@ def _char_class(chars: frozenset[str]) -> str:
 
 
 # Compiled character classes: scanning in C keeps the ASCII/GSM fast path under a microsecond.
-_NON_GSM = re.compile(f"[^{_char_class(GSM_CHARS)}]")
-_NON_BASIC = re.compile(f"[^{_char_class(GSM_BASIC)}]")
-_EXTENSION = re.compile(f"[{_char_class(GSM_EXTENSION)}]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NON_GSM = lazy_re(f"[^{_char_class(GSM_CHARS)}]")
+_NON_BASIC = lazy_re(f"[^{_char_class(GSM_BASIC)}]")
+_EXTENSION = lazy_re(f"[{_char_class(GSM_EXTENSION)}]")
+_ASTRAL = lazy_re("[\U00010000-\U0010ffff]")
 # A character with its combining marks, orphan marks, or a lone non-GSM character.
-_SEQUENCE = regex.compile(rf"\P{{M}}\p{{M}}+|\p{{M}}+|[^{_char_class(GSM_CHARS)}]")
-_JOINER = re.compile("[\u200c\u200d]")
-_HSPACE = re.compile(r"[^\S\n]+")
-_BLANK_LINES = re.compile(r"\n{3,}")
+_SEQUENCE = lazy_regex(rf"\P{{M}}\p{{M}}+|\p{{M}}+|[^{_char_class(GSM_CHARS)}]")
+_JOINER = lazy_re("[\u200c\u200d]")
+_HSPACE = lazy_re(r"[^\S\n]+")
+_BLANK_LINES = lazy_re(r"\n{3,}")
 _ELLIPSIS = "..."
 _TRAILING_PUNCT = " \n,;:.-"
 
