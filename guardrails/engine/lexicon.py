@@ -47,7 +47,9 @@ class Lexicon:
                 self._pair_prefix.setdefault(toks[0], []).append(term)
             else:
                 self._pairs.setdefault((toks[0], toks[1]), []).append(term)
-        self._anchors = frozenset(max(term.words, key=len) for term in self._terms())
+        # Longest word first: it is the rarest, so most terms fail on their first test.
+        self._anchors = frozenset(tuple(sorted(term.words, key=len, reverse=True))
+                                  for term in self._terms())
         seconds: dict[str, set[str]] = {}
         for first, second in self._pairs:
             seconds.setdefault(first, set()).add(second)
@@ -57,9 +59,9 @@ class Lexicon:
         )
 
     def may_occur_in(self, lowered: str) -> bool:
-        """False when no term can occur in ``lowered`` (lower-cased text): each term needs its
-        longest word as a substring, and a few ``in`` tests are far cheaper than splitting."""
-        return any(anchor in lowered for anchor in self._anchors)
+        """False when no term can occur in ``lowered`` (lower-cased text): each term needs every
+        word as a substring, and a few ``in`` tests are far cheaper than splitting the text."""
+        return any(all(word in lowered for word in needed) for needed in self._anchors)
 
     def __bool__(self) -> bool:
         return bool(self._firsts or self._prefix_terms)
