@@ -16,7 +16,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from guardrails.formats.text import graphemes
+from guardrails.formats.text import drop_cut_link, graphemes
 from guardrails.lazy_pattern import lazy_re, lazy_regex
 
 __all__ = [
@@ -280,7 +280,7 @@ def _cut(clusters: list[str], keep: int) -> str:
             break
     else:
         end = keep
-    kept = "".join(clusters[:end]).rstrip()
+    kept = drop_cut_link("".join(clusters[:end]).rstrip(), "".join(clusters))
     return (kept.rstrip(_TRAILING_PUNCT) or kept) + _ELLIPSIS
 
 

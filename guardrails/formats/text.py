@@ -9,7 +9,7 @@ import unicodedata
 import regex
 
 __all__ = [
-    "WordIndex", "grapheme_count", "graphemes", "match_words", "normalize_space", "strip_accents",
+    "WordIndex", "drop_cut_link", "grapheme_count", "graphemes", "match_words", "normalize_space", "strip_accents",
     "truncate_graphemes", "word_count",
 ]
 
@@ -66,7 +66,24 @@ def truncate_graphemes(text: str, limit: int, *, ellipsis: str = "…") -> str:
     kept = "".join(head[:cut]).rstrip()
     if not kept:
         kept = "".join(head).rstrip()
-    return kept + ellipsis
+    return drop_cut_link(kept, text) + ellipsis
+
+
+def drop_cut_link(kept: str, text: str) -> str:
+    """``kept`` (a cut prefix of ``text``) without a URL at its end.
+
+    Part of a link is a link to another page, and an ellipsis written right after a whole URL
+    reads as part of it (``https://acme.com…``): a cut drops a URL it ends on.
+    """
+    if len(kept) >= len(text):
+        return kept
+    while kept:
+        start = max(kept.rfind(ch) for ch in " \t\n") + 1
+        token = kept[start:].lower()
+        if not ("://" in token or token.startswith("www.") or token.endswith((":", ":/", "www"))):
+            break
+        kept = kept[:start].rstrip()
+    return kept
 
 
 _KEEP = "$€£%#+"
