@@ -1,7 +1,8 @@
 """The wheel works on its own: build it, install it into a fresh venv, run it outside the repo.
 
 Channel profiles and rule packs are data shipped inside the package; this proves they load
-from the installed location (not from a checkout) and that the console script runs.
+from the installed location (not from a checkout), that the console script runs, and that the
+pytest plugin is found through its entry point with the ``testing`` extra installed.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def _run(argv: list[str | Path], *, cwd: Path, timeout: float = 120) -> Any:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv (no system site-packages) with only the built wheel and its dependencies."""
+    """A fresh venv (no system site-packages) with only the built wheel, its dependencies and
+    its ``testing`` extra (pytest, hypothesis)."""
     root = tmp_path_factory.mktemp("wheel")
     dist = root / "dist"
     build = [sys.executable, "-m", "build", "--wheel", "--outdir", dist]
@@ -52,7 +54,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = _run([sys.executable, "-m", "venv", venv], cwd=root, timeout=120)
     assert proc.returncode == 0, proc.stderr
     python = venv / "bin" / "python"
-    proc = _run([python, "-m", "pip", "install", "-q", wheels[0]], cwd=root, timeout=300)
+    proc = _run([python, "-m", "pip", "install", "-q", f"{wheels[0]}[testing]"], cwd=root,
+                timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return venv
 
@@ -62,7 +65,8 @@ def workdir(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder outside the repository holding copies of the bundled examples."""
     work = tmp_path_factory.mktemp("outside")
     for path in EXAMPLES.iterdir():
-        shutil.copy(path, work / path.name)
+        if path.is_file():
+            shutil.copy(path, work / path.name)
     assert REPO not in work.parents
     return work
 
@@ -140,3 +144,41 @@ def test_data_ships_inside_the_package(installed: Path, workdir: Path) -> None:
     assert all(Path(src).parent == pkg / "rules" for src in info["rule_sources"])
     assert info["sms_limit"] == 160
     assert info["ok"] is False
+
+
+PLUGIN_TEST = """
+import pytest
+from hypothesis import given
+from guardrails import parse
+from guardrails.testing import NotSendableError, assert_within_limits
+from guardrails.testing.strategies import llm_outputs, sms_text
+
+
+@pytest.mark.channel("sms")
+def test_fixture_marker_and_config(guardrails_check, guardrails_config):
+    assert guardrails_config.select == ("GR4",)
+    assert guardrails_check("SMS: Call http://example.com").ok  # GR5 is not selected
+    with pytest.raises(NotSendableError, match=r"GR402 \\[4\\] error: SMS is 161 characters"):
+        guardrails_check.assert_sendable({"text": "x" * 161})
+
+
+@given(sms_text(), llm_outputs("push"))
+def test_strategies(text, raw):
+    assert_within_limits(text, "sms")
+    assert parse(raw, "push").missing == []
+"""
+
+
+def test_installed_pytest_plugin(installed: Path, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.guardrails]\nselect = ["GR4"]\n')
+    (tmp_path / "test_plugin.py").write_text(PLUGIN_TEST)
+    python = installed / "bin" / "python"
+    proc = _run([python, "-m", "pytest", "-p", "no:cacheprovider", "-W", "error", "-q",
+                 "test_plugin.py"], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "2 passed" in proc.stdout
+    proc = _run([python, "-m", "pytest", "--markers"], cwd=tmp_path)
+    assert "@pytest.mark.channel(name): bind the guardrails_check fixture" in proc.stdout
+    where = _run([python, "-c", "import guardrails.testing.plugin as p; print(p.__file__)"],
+                 cwd=tmp_path).stdout.strip()
+    assert installed in Path(where).parents and "site-packages" in Path(where).parts
