@@ -17,8 +17,6 @@ from typing import Any
 
 import pytest
 
-from guardrails.cli.main import main
-
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -58,23 +56,6 @@ output = "SMS: Let's work together."
 '''
 
 Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    """``run("check", path, ...)`` → (exit code, stdout, stderr) of the CLI in this process.
-
-    Runs from ``tmp_path`` so no ``[tool.guardrails]`` of a surrounding project applies.
-    """
-    monkeypatch.chdir(tmp_path)
-
-    def _run(*argv: str | Path) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def write(directory: Path, name: str, content: str | bytes) -> Path:

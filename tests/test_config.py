@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from guardrails.cli.main import main
 from guardrails.cli.project import glob_matches
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -23,20 +22,6 @@ NAME_SMS = ("SMS: Hi {{ first_name }}, your order is ready for pickup at the Riv
             + STOP + "\n")
 
 Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    """``run("check", path, ...)`` → (exit code, stdout, stderr), from ``tmp_path``."""
-    monkeypatch.chdir(tmp_path)
-
-    def _run(*argv: str | Path) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def write(directory: Path, name: str, content: str) -> Path:

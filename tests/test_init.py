@@ -7,26 +7,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from guardrails.cli.config import load_config
 from guardrails.cli.init import TEMPLATES, starter_config
-from guardrails.cli.main import main
 
 Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    monkeypatch.chdir(tmp_path)
-
-    def _run(*argv: str | Path) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def test_init_writes_guardrails_toml_and_templates_that_pass(run: Run, tmp_path: Path) -> None:
