@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from guardrails.analyze import Message
-
-__all__ = ["resolve_fields", "resolve_layout"]
+__all__ = ["resolve_layout"]
 
 
-def resolve_fields(message: Message, wanted: tuple[str, ...]) -> tuple[str, ...]:
-    """Expand ``body`` (channel body fields), ``buttons`` (labels) and ``*`` (all) for ``message``."""
-    return resolve_layout(tuple(message.fields), message.profile.body_fields, wanted)
-
-
-@functools.lru_cache(maxsize=4096)
 def resolve_layout(present: tuple[str, ...], body_fields: tuple[str, ...],
-             wanted: tuple[str, ...]) -> tuple[str, ...]:
-    """``wanted`` against a field layout (memoized: messages share a handful of layouts)."""
+                   wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """Expand ``body`` (channel body fields), ``buttons`` (labels) and ``*`` (all) against a
+    message's field names (``RulePack.plan`` resolves each layout once and keeps the result)."""
     if not wanted or "*" in wanted:
         return present
     out: list[str] = []
