@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -53,8 +55,7 @@ _DATE_TAIL = lazy_re(r"[/.-]\d{1,2}\b")
 _MULT = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """One checkable statement found in message text."""
 
     text: str
@@ -65,23 +66,37 @@ class Claim:
     fact of the same kind (or a plain figure by any), so "3x" is not backed by "version 5.3"."""
 
 
-_MULT_WORDS = lazy_re(r"\s*(?:times|fold)\b", re.IGNORECASE)
-_CURRENCY_WORDS = lazy_re(r"\s*(?:dollars|euros|pounds|usd|eur|gbp)\b", re.IGNORECASE)
+_TAIL_WORDS = lazy_re(r"\s*(?:(times|fold)|(?:dollars|euros|pounds|usd|eur|gbp))\b", re.IGNORECASE)
+"""A word after a figure that gives its kind: group 1 a multiplier, else a currency."""
+_PERCENT = frozenset(("%", "percent"))
+_TIMES = frozenset(("x", "×"))
 
 
 def _figure(num: str, suffix: str, text: str, end: int, currency: bool
             ) -> tuple[tuple[float, ...], str]:
     """Value(s) and kind of one figure: ``num`` digits, ``suffix`` unit, ending at ``end``."""
-    value = float(num.replace(",", ""))
-    suffix = suffix.strip().lower()
-    values = (value, value * _MULT[suffix]) if suffix in _MULT else (value,)
-    if suffix in ("%", "percent"):
-        return values, "percent"
-    if suffix in ("x", "×") or _MULT_WORDS.match(text, end):
+    value = float(num.replace(",", "") if "," in num else num)
+    if not suffix:
+        values: tuple[float, ...] = (value,)
+    else:
+        suffix = suffix.strip().lower()
+        if suffix in _PERCENT:
+            return (value,), "percent"
+        values = (value, value * _MULT[suffix]) if suffix in _MULT else (value,)
+        if suffix in _TIMES:
+            return values, "multiplier"
+    tail = None
+    if end < len(text) and (text[end] in _TAIL_LETTERS or text[end].isspace()):
+        tail = _TAIL_WORDS.match(text, end)
+    if tail is not None and tail.group(1):
         return values, "multiplier"
-    if currency or _CURRENCY_WORDS.match(text, end):
+    if currency or tail is not None:
         return values, "currency"
     return values, "plain"
+
+
+_TAIL_LETTERS = frozenset("tTfFdDeEpPuUgG")
+"""First letters of the ``_TAIL_WORDS`` words (a match starts with one or with a space)."""
 
 
 def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim]:
@@ -136,10 +151,16 @@ class _Fact:
     """One set per kind, in ``_KINDS`` order."""
 
 
+@functools.lru_cache(maxsize=16384)
+def _fact_words(text: str) -> frozenset[str]:
+    """Lower-cased, accent-free words of one fact (cached: facts recur across messages)."""
+    return frozenset(words(strip_accents(text)))
+
+
 @functools.lru_cache(maxsize=8192)
 def _read_fact(text: str) -> _Fact:
     """Index one fact (cached: a campaign's messages share most facts and the goal)."""
-    known = frozenset(words(strip_accents(text)))
+    known = _fact_words(text)
     by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
     # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
     # month number, which would otherwise back unrelated counts such as "12 seats".
@@ -160,28 +181,57 @@ def _read_fact(text: str) -> _Fact:
 
 
 class FactBase:
-    """Everything the writer was allowed to state, indexed for fast lookups.
+    """Everything the writer was allowed to state, read only as far as a check needs.
 
-    Each text is read on its own (a figure never spans two facts) and cached by text.
+    Each text is read on its own (a figure never spans two facts) and cached by text. Most
+    of a recipient's facts are new to the process, so nothing is read up front: figures are
+    read fact by fact until one backs the claim at hand (a message without figures reads
+    none), and the words only when a name or phrase check asks. Shared across threads: the
+    pools only grow, under a lock, and a fact counts as read only once its figures are in.
     """
 
     def __init__(self, texts: list[str]) -> None:
-        facts = [_read_fact(text) for text in texts]
-        self.text = "\n".join(texts)
-        self.words: frozenset[str] = frozenset().union(*(f.words for f in facts))
-        self.months: frozenset[float] = frozenset().union(*(f.months for f in facts))
-        self.values = {kind: frozenset().union(*(f.values[i] for f in facts))
-                       for i, kind in enumerate(_KINDS)}
-        self.any_values: frozenset[float] = frozenset().union(*self.values.values())
+        self.texts = tuple(texts)
+        self._lock = threading.Lock()
+        self._read = 0
+        self._months: set[float] = set()
+        self._values: dict[str, set[float]] = {kind: set() for kind in _KINDS}
+        self._any: set[float] = set()
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of the facts (lower-cased, accents stripped)."""
+        known = self._words
+        if known is None:
+            known = self._words = frozenset().union(*map(_fact_words, self.texts))
+        return known
+
+    def _read_next(self) -> bool:
+        """Add the next unread fact's figures to the pools; False when all are read."""
+        with self._lock:
+            if self._read >= len(self.texts):
+                return False
+            fact = _read_fact(self.texts[self._read])
+            self._months.update(fact.months)
+            for kind, values in zip(_KINDS, fact.values, strict=True):
+                self._values[kind].update(values)
+                self._any.update(values)
+            self._read += 1
+            return True
 
     def supports_number(self, claim: Claim, text: str = "") -> bool:
-        pool = self.any_values if claim.kind == "plain" else self.values[claim.kind]
-        if any(v in pool for v in claim.values):
-            return True
         # "12/9" restating 2026-12-09: a month is backed when it is written as part of a date.
         end = claim.offset + len(claim.text)
-        return bool(text) and bool(_DATE_TAIL.match(text, end)) and any(
-            v in self.months for v in claim.values)
+        dated = bool(text) and bool(_DATE_TAIL.match(text, end))
+        pool = self._any if claim.kind == "plain" else self._values[claim.kind]
+        while True:
+            if any(v in pool for v in claim.values):
+                return True
+            if dated and any(v in self._months for v in claim.values):
+                return True
+            if not self._read_next():
+                return False
 
     def supports_words(self, phrase: str) -> bool:
         toks = [w for w in words(strip_accents(phrase)) if len(w) > 2 or w.isdigit()]
