@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
 
@@ -71,8 +70,7 @@ _SLACK_LINK = lazy_regex(r"<([a-z][a-z0-9+.\-]*:[^|>\s]{0,2000})(?:\|([^>\n]{0,3
 _SLACK_MENTION = lazy_regex(r"<([@#!][^>|\s]{1,80})(?:\|([^>\n]{0,80}))?>")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A link the recipient can follow, with where it was written."""
 
     url: str
@@ -82,8 +80,7 @@ class Link:
     label: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class FieldView:
+class FieldView(NamedTuple):
     """One message field as written, where it starts in the raw output, and its format."""
 
     name: str

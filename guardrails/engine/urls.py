@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import regex
@@ -37,8 +37,7 @@ _TEXT_PLACEHOLDERS = lazy_regex(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class UrlFacts:
+class UrlFacts(NamedTuple):
     """What one URL is: scheme, host, path, and which basic problems it has."""
 
     url: str
@@ -47,6 +46,28 @@ class UrlFacts:
     path: str
     placeholder: str | None
     """Why it is a placeholder, or None."""
+
+
+_MARK_CHARS = frozenset("{}[]<>…%")
+_MARK_WORDS = ("...", "todo", "xxx", "insert", "placeholder")
+"""Every ``_PLACEHOLDER_MARKS`` match holds one of these characters or words (lower-cased)."""
+
+
+def _may_hold_mark(low: str) -> bool:
+    if not _MARK_CHARS.isdisjoint(low):
+        return True
+    for word in _MARK_WORDS:
+        if word in low:
+            return True
+    return False
+_HOST_HINTS = ("example.com", "example.org", "example.net", "example", "test", "invalid",
+               "localhost", "company.com", "domain.com", "website.com", "site.com", "myapp.com",
+               "placeholder.com", "sample.com", "link", "url", "domain", "website")
+"""Every host ``_PLACEHOLDER_HOSTS`` matches ends with one of these or contains "your"."""
+
+
+def _placeholder_host(host: str) -> bool:
+    return ("your" in host or host.endswith(_HOST_HINTS)) and bool(_PLACEHOLDER_HOSTS.search(host))
 
 
 _PLACEHOLDER_HINTS = ("[", "{{", "{%", "<link", "<url", "<insert", "://.", "://…", "(link)")
@@ -61,6 +82,9 @@ def placeholder_tokens(text: str) -> list[tuple[str, int]]:
 
 
 def _is_ip(host: str) -> bool:
+    # Only dotted digits (IPv4) or a colon (IPv6) can parse: skip the exception for names.
+    if ":" not in host and not host.replace(".", "").isdigit():
+        return False
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -84,12 +108,13 @@ def classify(url: str) -> UrlFacts:
     except ValueError:
         return UrlFacts(raw, "", "", "", "an unparseable link")
     scheme = parts.scheme.lower()
-    mark = _PLACEHOLDER_MARKS.search(raw)
+    low = raw.lower()
+    mark = _PLACEHOLDER_MARKS.search(raw) if _may_hold_mark(low) else None
     reason: str | None = None
     if mark:
         reason = f"placeholder text {mark.group()!r}"
     elif scheme in WEB_SCHEMES or not scheme:
-        if host and (_PLACEHOLDER_HOSTS.search(host) or _is_ip(host)):
+        if host and (_placeholder_host(host) or _is_ip(host)):
             reason = f"placeholder host {host!r}"
     path = parts.path
     if scheme and scheme not in WEB_SCHEMES and "://" in raw:
