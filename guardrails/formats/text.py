@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -90,6 +89,9 @@ _KEEP = "$€£%#+"
 _SEPARATORS = "!\"&'()*,-./:;<=>?@[\\]^_`{|}~‘’‚‛“”„‟–—―‐‑‒−…•·«»¡¿\u00a0\u2009\u202f"
 _PUNCT = str.maketrans(_SEPARATORS, " " * len(_SEPARATORS))
 _WIDE_SEPARATORS = tuple(ch for ch in _SEPARATORS if not ch.isascii())
+_PUNCT_BYTES = bytes.maketrans(
+    "".join(ch for ch in _SEPARATORS if ch.isascii()).encode(),
+    b" " * sum(ch.isascii() for ch in _SEPARATORS))
 _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TOKEN = re.compile(r"[^\W_]+|[$€£%#+]")
 
@@ -107,13 +109,34 @@ def match_words(text: str) -> list[str]:
             if ch in lowered:
                 lowered = lowered.replace(ch, " ")
         if not lowered.isascii():
-            # str.translate is only fast on ASCII; a C regex scan beats it on everything else.
-            return _TOKEN.findall(lowered)
+            return _non_ascii_words(lowered)
     spaced = lowered.translate(_PUNCT)
     for ch in _KEEP:
         if ch in spaced:
             spaced = spaced.replace(ch, f" {ch} ")
     return spaced.split()
+
+
+def _non_ascii_words(lowered: str) -> list[str]:
+    """:data:`_TOKEN` words of non-ASCII text, without running the regex over all of it.
+
+    ``str.translate`` is slow on non-ASCII text, so ASCII punctuation is blanked in the UTF-8
+    bytes (multi-byte sequences never hold an ASCII byte); only a word that still holds a
+    character that is not alphanumeric (an emoji, ``©``, a combining mark) is re-split by the
+    regex, which separates exactly at such characters.
+    """
+    spaced = lowered.encode("utf-8", "surrogatepass").translate(_PUNCT_BYTES).decode(
+        "utf-8", "surrogatepass")
+    for ch in _KEEP:
+        if ch in spaced:
+            spaced = spaced.replace(ch, f" {ch} ")
+    out: list[str] = []
+    for token in spaced.split():
+        if token.isalnum() or (len(token) == 1 and token in _KEEP):
+            out.append(token)
+        else:
+            out.extend(_TOKEN.findall(token))
+    return out
 
 
 def strip_accents(text: str) -> str:
@@ -124,36 +147,43 @@ def strip_accents(text: str) -> str:
 
 
 class WordIndex:
-    """A field's words, their set, and (on demand) where a word occurs; shared by every lexicon.
+    """A field's words, their set, and (on demand) where a word or phrase occurs; shared by
+    every lexicon.
 
-    Positions are found with ``list.index`` (a C scan) only for words a lexicon asks about,
-    which is much cheaper than indexing every word of a 2 KB body up front.
+    Positions come from substring scans of :attr:`joined` (C speed) for the words and phrases
+    a lexicon asks about, which is much cheaper than indexing every word of a 2 KB body.
     """
 
-    __slots__ = ("__dict__", "_at", "tokens", "vocab")
+    __slots__ = ("_at", "hot", "joined", "tokens", "vocab")
 
     def __init__(self, tokens: list[str]) -> None:
         self.tokens = tokens
         self.vocab = frozenset(tokens)
+        self.joined = " " + " ".join(tokens) + " "
+        """The words joined by single spaces, with a space at each end."""
+        self.hot: tuple[object, frozenset[str]] | None = None
+        """Cache slot for the lexicon module (the words some lexicon starts with)."""
         self._at: dict[str, list[int]] = {}
 
     def positions(self, word: str) -> list[int]:
         """Indexes of ``word`` in ``tokens`` (empty when absent)."""
         found = self._at.get(word)
         if found is None:
-            found = []
-            if word in self.vocab:
-                tokens, i = self.tokens, -1
-                try:
-                    while True:
-                        i = tokens.index(word, i + 1)
-                        found.append(i)
-                except ValueError:
-                    pass
-            self._at[word] = found
+            found = self._at[word] = self.find_all(f" {word} ") if word in self.vocab else []
         return found
 
-    @functools.cached_property
-    def sorted_vocab(self) -> list[str]:
-        """Distinct words in order (for prefix lookups)."""
-        return sorted(self.vocab)
+    def find_all(self, needle: str) -> list[int]:
+        """Word indexes where ``needle`` (words with a space before each, and one after a
+        whole last word) occurs in :attr:`joined`: C substring scans, no per-word loop."""
+        joined = self.joined
+        at = joined.find(needle)
+        if at < 0:
+            return []
+        found: list[int] = []
+        count = last = 0
+        while at >= 0:
+            count += joined.count(" ", last, at)
+            found.append(count)
+            last = at
+            at = joined.find(needle, at + 1)
+        return found
