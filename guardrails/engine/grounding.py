@@ -10,7 +10,6 @@ import functools
 import re
 import threading
 from collections.abc import Collection
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
@@ -141,14 +140,16 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
 _KINDS = ("plain", "percent", "currency", "multiplier")
 
 
-@dataclass(frozen=True, slots=True)
-class _Fact:
+class _Fact(NamedTuple):
     """What one fact text contributes: its words, ISO-date months and figures by kind."""
 
     words: frozenset[str]
     months: frozenset[float]
     values: tuple[frozenset[float], ...]
     """One set per kind, in ``_KINDS`` order."""
+
+
+_NO_FIGURES = _Fact(frozenset(), frozenset(), tuple(frozenset() for _ in _KINDS))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -161,22 +162,32 @@ def _fact_words(text: str) -> frozenset[str]:
 def _read_fact(text: str) -> _Fact:
     """Index one fact (cached: a campaign's messages share most facts and the goal)."""
     known = _fact_words(text)
-    by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
+    if not _DIGIT.search(text):  # no figure, date or time in digits: number words at most
+        if WORD_NUMBER_SET.isdisjoint(known):
+            return _NO_FIGURES._replace(words=known)
+        by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
+        for claim in number_claims(text, known):
+            by_kind[claim.kind].update(claim.values)
+        return _Fact(known, frozenset(), tuple(frozenset(by_kind[kind]) for kind in _KINDS))
+    by_kind = {kind: set() for kind in _KINDS}
     # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
     # month number, which would otherwise back unrelated counts such as "12 seats".
-    months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text))
+    months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if "-" in text else (
+        frozenset())
     undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", text) if months else text
     for claim in number_claims(undated, known):
         by_kind[claim.kind].update(claim.values)
-    # A clock time may be restated in the other convention: 5:30 PM = 17:30.
-    for m in _CLOCK_12.finditer(text):
-        hour = int(m.group(1))
-        if m.group(2).lower() == "p" and hour < 12:
-            by_kind["plain"].add(float(hour + 12))
-    for m in _CLOCK_24.finditer(text):
-        hour = int(m.group(1))
-        if 12 < hour < 24:
-            by_kind["plain"].add(float(hour - 12))
+    if ":" in text or "m" in text or "M" in text:
+        # A clock time may be restated in the other convention: 5:30 PM = 17:30.
+        for m in _CLOCK_12.finditer(text):
+            hour = int(m.group(1))
+            if m.group(2).lower() == "p" and hour < 12:
+                by_kind["plain"].add(float(hour + 12))
+        if ":" in text:
+            for m in _CLOCK_24.finditer(text):
+                hour = int(m.group(1))
+                if 12 < hour < 24:
+                    by_kind["plain"].add(float(hour - 12))
     return _Fact(known, months, tuple(frozenset(by_kind[kind]) for kind in _KINDS))
 
 
