@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 import regex
@@ -50,6 +50,7 @@ _IDIOMS = lazy_regex(
 _ISO_DATE = lazy_regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _CLOCK_12 = lazy_regex(r"\b(\d{1,2})(?::\d{2})?\s?([ap])\.?m\b", regex.IGNORECASE)
 _CLOCK_24 = lazy_regex(r"\b(\d{1,2}):\d{2}\b")
+_LEAD_DIGITS = lazy_re(r"\d+")
 _DATE_TAIL = lazy_re(r"[/.-]\d{1,2}\b")
 _MULT = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
@@ -197,18 +198,20 @@ class FactBase:
     Each text is read on its own (a figure never spans two facts) and cached by text. Most
     of a recipient's facts are new to the process, so nothing is read up front: figures are
     read fact by fact until one backs the claim at hand (a message without figures reads
-    none), and the words only when a name or phrase check asks. Shared across threads: the
-    pools only grow, under a lock, and a fact counts as read only once its figures are in.
+    none), facts that spell the claim's digits first, and the words only when a name or
+    phrase check asks. Shared across threads: the pools only grow, under a lock, and a fact
+    counts as read only once its figures are in.
     """
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = tuple(texts)
         self._lock = threading.Lock()
-        self._read = 0
+        self._unread = list(range(len(self.texts)))
         self._months: set[float] = set()
         self._values: dict[str, set[float]] = {kind: set() for kind in _KINDS}
         self._any: set[float] = set()
         self._words: frozenset[str] | None = None
+        self._plain: list[str] | None = None
 
     @property
     def words(self) -> frozenset[str]:
@@ -218,17 +221,25 @@ class FactBase:
             known = self._words = frozenset().union(*map(_fact_words, self.texts))
         return known
 
-    def _read_next(self) -> bool:
-        """Add the next unread fact's figures to the pools; False when all are read."""
+    def _read_next(self, digits: str) -> bool:
+        """Add an unread fact's figures to the pools, the first that contains ``digits`` if
+        any does (it most likely backs the claim), else the first; False when all are read."""
         with self._lock:
-            if self._read >= len(self.texts):
+            unread = self._unread
+            if not unread:
                 return False
-            fact = _read_fact(self.texts[self._read])
+            at = 0
+            if digits and len(unread) > 1:
+                plain = self._plain
+                if plain is None:
+                    plain = self._plain = [t.replace(",", "") for t in self.texts]
+                at = next((k for k, i in enumerate(unread) if digits in plain[i]), 0)
+            fact = _read_fact(self.texts[unread[at]])
             self._months.update(fact.months)
             for kind, values in zip(_KINDS, fact.values, strict=True):
                 self._values[kind].update(values)
                 self._any.update(values)
-            self._read += 1
+            del unread[at]
             return True
 
     def supports_number(self, claim: Claim, text: str = "") -> bool:
@@ -236,12 +247,14 @@ class FactBase:
         end = claim.offset + len(claim.text)
         dated = bool(text) and bool(_DATE_TAIL.match(text, end))
         pool = self._any if claim.kind == "plain" else self._values[claim.kind]
+        digits = _LEAD_DIGITS.search(claim.text.replace(",", ""))
+        lead = digits.group() if digits is not None else ""
         while True:
             if any(v in pool for v in claim.values):
                 return True
             if dated and any(v in self._months for v in claim.values):
                 return True
-            if not self._read_next():
+            if not self._read_next(lead):
                 return False
 
     def supports_words(self, phrase: str) -> bool:
@@ -359,17 +372,21 @@ CLAIM_WORDS = frozenset(
 """Words one of which any customer claim needs ("X uses", "trusted by X"): a cheap prefilter."""
 
 
-def unknown_names(text: str, known: frozenset[str], *, claim_context: bool = True,
+def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]], *,
+                  claim_context: bool = True,
                   vocab: Collection[str] | None = None) -> list[Claim]:
     """Capitalised names the facts never mention (mid-sentence, or 2+ words at a sentence start).
 
-    ``known`` holds lower-cased, accent-free words from the facts, goal and governance.
+    ``known`` holds lower-cased, accent-free words from the facts, goal and governance (or
+    returns them: then they are built only once a candidate name needs them).
     """
     claims: list[Claim] = []
     if claim_context and vocab is not None and CLAIM_WORDS.isdisjoint(vocab):
         return claims
     if claim_context and not _CLAIM_HINT.search(text):
         return claims
+    if callable(known):
+        known = known()
     for m in _CAP_RUN.finditer(text):
         if claim_context and not (
             _CLAIM_AFTER.match(text, m.end()) or _claim_before(text[max(0, m.start() - 40):m.start()])

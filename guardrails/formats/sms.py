@@ -168,6 +168,12 @@ def _segment_count(length: int, units: int, doubles: list[int], encoding: Encodi
     return len(_starts(length, doubles, multi))
 
 
+def segment_count(text: str) -> int:
+    """Segments ``text`` is sent as (``sms_info(text).segments`` without building the model)."""
+    encoding, doubles = _layout(text)
+    return _segment_count(len(text), len(text) + len(doubles), doubles, encoding)
+
+
 def sms_info(text: str) -> SmsInfo:
     """Encoding, segments and units of ``text`` as a carrier would send it; never raises."""
     encoding, doubles = _layout(text)

@@ -39,9 +39,9 @@ def measure(text: str, unit: Unit) -> int:
         return word_count(text)
     if unit == "bytes":
         return len(text.encode("utf-8", "surrogatepass"))
-    from guardrails.formats.sms import sms_info
+    from guardrails.formats.sms import segment_count
 
-    return sms_info(text).segments
+    return segment_count(text)
 
 
 def _limits(message: Message, field: str, p: MaxLengthParams) -> tuple[int | None, int | None]:

@@ -28,16 +28,31 @@ def compile_personal(params: Params) -> Runner:
     heads = {cat: frozenset(_head(t) for t in terms) - {""}
              for cat, terms in params.categories.items()}
 
+    # A pipeline sends one goal to many recipients: what it makes relevant is worked out once.
+    goals: dict[str, frozenset[str]] = {}
+
+    def relevant(goal: str) -> frozenset[str]:
+        found = goals.get(goal)
+        if found is None:
+            goal_words = words(strip_accents(goal))
+            goal_set = set(goal_words) | {w.removesuffix("s") for w in goal_words}
+            hits = {t.key for t, _ in lexicon.find(goal_words)}
+            hits.update(cat for cat, head in heads.items() if head & goal_set)
+            found = frozenset(hits)
+            if len(goals) >= 256:
+                goals.clear()
+            goals[goal] = found
+        return found
+
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> Iterator[Hit]:
-        goal_words = words(strip_accents(context.goal or ""))
-        goal_set = set(goal_words) | {w.removesuffix("s") for w in goal_words}
-        goal_hits = {t.key for t, _ in lexicon.find(goal_words)}
-        goal_hits.update(cat for cat, head in heads.items() if head & goal_set)
+        goal_hits: frozenset[str] | None = None
         reported: set[str] = set()
         for name in message.distinct(fields):
             text = message.visible_without_urls(name)
             for term, _index in lexicon.find(message.words(name)):
+                if goal_hits is None:
+                    goal_hits = relevant(context.goal or "")
                 if term.key in goal_hits or term.key in reported:
                     continue
                 reported.add(term.key)
