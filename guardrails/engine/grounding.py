@@ -6,10 +6,11 @@ A claim is supported when the facts (or governance text) state the same value or
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
 import regex
@@ -372,6 +373,32 @@ CLAIM_WORDS = frozenset(
 """Words one of which any customer claim needs ("X uses", "trusted by X"): a cheap prefilter."""
 
 
+AFTER_VERBS = frozenset(
+    """use uses used rely relies switched chose choose love loves loved trust trusts trusted save
+    saved grew cut increased reduced doubled tripled achieved reported swear rave recommend
+    recommends recommended moved signed run runs built""".split())
+"""First words of the ``_CLAIM_AFTER`` verbs ("X uses", "X switched", "X runs on")."""
+
+
+def _occurrences(low: str, needles: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of each needle in ``low``."""
+    for needle in needles:
+        at = low.find(needle)
+        while at >= 0:
+            yield at, at + len(needle)
+            at = low.find(needle, at + 1)
+
+
+def _ends_within(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of ``spans`` (sorted; ``starts`` their starts) lies inside ``[lo, hi)``."""
+    i = bisect.bisect_left(starts, lo)
+    while i < len(spans) and spans[i][0] < hi:
+        if spans[i][1] <= hi:
+            return True
+        i += 1
+    return False
+
+
 def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]], *,
                   claim_context: bool = True,
                   vocab: Collection[str] | None = None) -> list[Claim]:
@@ -385,13 +412,28 @@ def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]
         return claims
     if claim_context and not _CLAIM_HINT.search(text):
         return claims
+    # Per-text prefilters for the two claim shapes, so most capitalised runs cost no regex:
+    # "X uses" needs one of the verbs among the words; "trusted by X" needs a trigger word
+    # ending within the 40 characters before X (positions from one lower-cased copy).
+    after_ok = vocab is None or not AFTER_VERBS.isdisjoint(vocab)
+    low = text.lower()
+    triggers: list[tuple[int, int]] | None = None
+    if len(low) == len(text):
+        triggers = sorted(_occurrences(low, _BEFORE_WORDS))
+    if claim_context and not after_ok and triggers == []:
+        return claims  # neither claim shape can occur
+    starts = [a for a, _ in triggers] if triggers is not None else []
     if callable(known):
         known = known()
     for m in _CAP_RUN.finditer(text):
-        if claim_context and not (
-            _CLAIM_AFTER.match(text, m.end()) or _claim_before(text[max(0, m.start() - 40):m.start()])
-        ):
-            continue
+        if claim_context:
+            start = m.start()
+            if not (after_ok and _CLAIM_AFTER.match(text, m.end())):
+                window = max(0, start - 40)
+                if triggers is not None and not _ends_within(triggers, starts, window, start):
+                    continue
+                if not _claim_before(text[window:start]):
+                    continue
         tokens = [t for t in m.group().split() if t[0].isupper()]
         if any(_known(t, known) for t in tokens):
             continue  # part of a name the facts use ("Thistle Vets" for "Thistle Veterinary")

@@ -414,11 +414,13 @@ def _mask_code(text: str) -> str:
     while (a := text.find("```", pos)) >= 0 and (b := text.find("```", a + 3)) >= 0:
         spans.append((a, b + 3))
         pos = b + 3
-    marks = [m.start() for m in _TILDE_FENCE.finditer(text)]
+    marks = [m.start() for m in _TILDE_FENCE.finditer(text)] if "~~~" in text else []
     for a, b in zip(marks[::2], marks[1::2], strict=False):
         end = text.find("\n", b)
         spans.append((a, len(text) if end < 0 else end))
     out = _blank_spans(text, spans)
+    if "`" not in out:
+        return out
     return _blank_spans(out, [(m.start(), m.end()) for m in _INLINE_CODE.finditer(out)])
 
 
@@ -442,19 +444,24 @@ def slack_format_problems(text: str) -> list[SlackProblem]:
     """Markup Slack shows literally: HTML tags, ``**bold**``, ``[t](u)``, ``![a](s)``, ``# h``."""
     masked = _mask_code(text)
     found: list[SlackProblem] = []
-    checks: tuple[tuple[ProblemKind, re.Pattern[str]], ...] = (
-        ("html", _HTML_RE),
-        ("md_bold", _MD_BOLD_RE),
-        ("md_link", _MD_LINK_RE),
-        ("md_image", _MD_IMAGE_RE),
+    # Each pattern needs its literal: a substring test skips most regex scans of a long post.
+    checks: tuple[tuple[ProblemKind, re.Pattern[str], tuple[str, ...]], ...] = (
+        ("html", _HTML_RE, ("<",)),
+        ("md_bold", _MD_BOLD_RE, ("**", "__")),
+        ("md_link", _MD_LINK_RE, ("](",)),
+        ("md_image", _MD_IMAGE_RE, ("![",)),
     )
-    for kind, pattern in checks:
+    for kind, pattern, needs in checks:
+        if not any(n in masked for n in needs):
+            continue
         for m in pattern.finditer(masked):
             found.append(
                 SlackProblem(kind=kind, snippet=text[m.start() : m.end()][:80], offset=m.start())
             )
-    for m in _MD_HEADING_RE.finditer(masked):
-        found.append(SlackProblem(kind="md_heading", snippet=m.group(1)[:80], offset=m.start(1)))
+    if "#" in masked:
+        for m in _MD_HEADING_RE.finditer(masked):
+            found.append(SlackProblem(kind="md_heading", snippet=m.group(1)[:80],
+                                      offset=m.start(1)))
     return sorted(found, key=lambda p: (p.offset, p.kind))
 
 

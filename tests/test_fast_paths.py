@@ -1,4 +1,4 @@
-"""Lexicon.find (substring scans of the joined words) against a naive word-by-word reference."""
+"""Fast paths against naive references: phrase scans, word splitting, name-claim prefilters."""
 
 from __future__ import annotations
 
@@ -64,3 +64,46 @@ def test_non_ascii_words_equal_the_token_regex(text: str) -> None:
     if lowered.isascii():
         return  # the ASCII path has its own (translate) tokenizer
     assert match_words(text) == _TOKEN.findall(lowered)
+
+
+# --- customer-name claims: the prefiltered scan against the plain per-run test -------------
+
+_NAME_WORDS = ["Acme", "Globex", "Initech", "Hi", "Ana", "uses", "used", "trusted", "by", "like",
+               "unlike", "teams", "at", "and", ",", ".", "\n", "now", "switched", "to", "the",
+               "Kitchen", "join", "customers", "we", "x" * 30]
+
+
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=30).map(" ".join),
+       st.frozensets(st.sampled_from(["acme", "ana", "kitchen"])))
+def test_unknown_names_prefilters_change_nothing(text: str, known: frozenset[str]) -> None:
+    from guardrails.engine import grounding as g
+    from guardrails.formats.text import match_words
+
+    expected = []
+    if not (g.CLAIM_WORDS.isdisjoint(match_words(text)) or not g._CLAIM_HINT.search(text)):
+        for m in g._CAP_RUN.finditer(text):
+            start = m.start()
+            if not (g._CLAIM_AFTER.match(text, m.end())
+                    or g._claim_before(text[max(0, start - 40):start])):
+                continue
+            tokens = [t for t in m.group().split() if t[0].isupper()]
+            if any(g._known(t, known) for t in tokens):
+                continue
+            if g._starts_sentence(text, start):
+                tokens = tokens[1:]
+            if any(g._distinctive(t, known) for t in tokens):
+                expected.append((m.group(), start))
+    got = g.unknown_names(text, lambda: known, vocab=frozenset(match_words(text)))
+    assert [(c.text, c.offset) for c in got] == expected
+
+
+def test_name_claims_right_after_a_trigger_or_before_a_verb() -> None:
+    from guardrails.engine.grounding import unknown_names
+    from guardrails.formats.text import match_words
+
+    for text, name in [("We work with teams like Globex.", "Globex"), ("Ask people like Globex.", "Globex"),
+                       ("Ana, we hear Initech switched last week.", "Initech"),
+                       ("Brands such as Globex and Initech chose us.", "Globex and Initech")]:
+        found = unknown_names(text, frozenset({"ana"}), vocab=frozenset(match_words(text)))
+        assert name in [c.text for c in found], text
+    assert unknown_names("Hi Ana, see you at Acme.", frozenset({"ana", "acme"})) == []
