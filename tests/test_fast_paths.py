@@ -107,3 +107,11 @@ def test_name_claims_right_after_a_trigger_or_before_a_verb() -> None:
         found = unknown_names(text, frozenset({"ana"}), vocab=frozenset(match_words(text)))
         assert name in [c.text for c in found], text
     assert unknown_names("Hi Ana, see you at Acme.", frozenset({"ana", "acme"})) == []
+
+
+@given(st.text(alphabet="*_ ab\\\n", max_size=60))
+def test_slack_bold_scan_at_candidates_equals_finditer(text: str) -> None:
+    from guardrails.formats.slack import _MD_BOLD_RE, _matches_at
+
+    expected = [m.span() for m in _MD_BOLD_RE.finditer(text)]
+    assert [m.span() for m in _matches_at(_MD_BOLD_RE, text, ("**", "__"))] == expected

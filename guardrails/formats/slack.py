@@ -440,6 +440,29 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def _matches_at(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]
+                ) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches all begin with one of ``starts``:
+    tried only where one occurs (a leading look-behind otherwise makes ``re`` test every
+    position)."""
+    at: set[int] = set()
+    for lit in starts:
+        pos = text.find(lit)
+        while pos >= 0:
+            at.add(pos)
+            pos = text.find(lit, pos + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for pos in sorted(at):
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def slack_format_problems(text: str) -> list[SlackProblem]:
     """Markup Slack shows literally: HTML tags, ``**bold**``, ``[t](u)``, ``![a](s)``, ``# h``."""
     masked = _mask_code(text)
@@ -454,7 +477,9 @@ def slack_format_problems(text: str) -> list[SlackProblem]:
     for kind, pattern, needs in checks:
         if not any(n in masked for n in needs):
             continue
-        for m in pattern.finditer(masked):
+        matches = _matches_at(pattern, masked, needs) if kind == "md_bold" else (
+            pattern.finditer(masked))
+        for m in matches:
             found.append(
                 SlackProblem(kind=kind, snippet=text[m.start() : m.end()][:80], offset=m.start())
             )
