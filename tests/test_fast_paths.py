@@ -1,4 +1,5 @@
-"""Fast paths against naive references: phrase scans, word splitting, name-claim prefilters."""
+"""Fast paths against naive references: phrase scans, word splitting, name-claim prefilters,
+the allowed-markup proof that spares most email bodies the sanitizer."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrails.engine.lexicon import Lexicon, Term, WordIndex
+from guardrails.models import HtmlPolicy
 
 # A small alphabet of words makes repeats, shared prefixes and overlapping phrases common.
 WORDS = ["the", "best", "per", "month", "you", "your", "kids", "kid", "a", "an", "price", "pri"]
@@ -115,3 +117,61 @@ def test_slack_bold_scan_at_candidates_equals_finditer(text: str) -> None:
 
     expected = [m.span() for m in _MD_BOLD_RE.finditer(text)]
     assert [m.span() for m in _matches_at(_MD_BOLD_RE, text, ("**", "__"))] == expected
+
+
+# -- HTML: the allowed-markup fast path never hides what the sanitizer would remove ----------
+
+_FRAGMENTS = [
+    "<p>", "</p>", "<P>", "</P >", "<br>", "<br/>", "<br />", "<BR >", "</br>", "<b>", "</b>",
+    "<strong>", "<em>", "</em>", "<i>", "<ul>", "</ul>", "<ol>", "<li>", "</li>", "<a>", "</a>",
+    '<a href="https://acme.example/x?a=1&amp;b=2">', "<a href='https://acme.example'>",
+    '<a href="javascript:alert(1)">', '<a href="/relative">', '<a href="">', "<a href>",
+    '<a HREF = "https://acme.example">', '<a href="https://exa mple.example">',
+    '<a href="https://acme.example" target="_blank">', '<a title="t" href="https://a.example">',
+    '<a href="https://a.example"title="x">', "<a href=https://a.example>", '<a href="x>y">',
+    '<p class="c">', '<p onclick="go()">', '<span>', '</span>', "<div>", "</div>",
+    "<table>", "<tr>", "<td>", "<img src=x>", '<img src="https://a.example/i.png">',
+    "<script>", "</script>", "<style>", "<title>", "<textarea>", "<svg>", "<math>", "<html>",
+    "<body>", "<head>", "<template>", "<image>", "<!-- c -->", "<!--", "-->", "<!DOCTYPE html>",
+    "<?php ?>", "</ p>", "</>", "<", ">", "<p\x0bclass=x>", "<p\x00>", "<a/href='x'>",
+    "&amp;", "&lt;", "&nbsp;", "&#60;", "&copy;", '"', "'", "=", " ", "\t", "\n", "\r", "\x0c",
+    "\x00", "Hi Ana,", "x < y", "café", "\ud800",
+]
+
+
+def _html_policies() -> list[HtmlPolicy]:
+    from guardrails.profiles import profile
+
+    email = profile("email").html
+    assert email is not None
+    wide = HtmlPolicy(
+        allowed_tags=frozenset({"p", "a", "b", "span", "div", "br", "table", "img"}),
+        allowed_attributes={"a": frozenset({"href", "title"}), "*": frozenset({"class"}),
+                            "img": frozenset({"src"})},
+        url_schemes=frozenset({"https"}),
+    )
+    return [email, wide]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=14).map("".join),
+       st.sampled_from(_html_policies()))
+def test_only_allowed_markup_implies_no_finding(html: str, policy: HtmlPolicy) -> None:
+    from guardrails.formats.email import disallowed_markup, only_allowed_markup
+
+    if only_allowed_markup(html, policy):
+        found = [f for f in disallowed_markup(html, policy) if not f.endswith("<a href>")]
+        assert found == [], html
+
+
+def test_only_allowed_markup_accepts_typical_bodies_and_refuses_the_rest() -> None:
+    from guardrails.formats.email import only_allowed_markup
+
+    policy = _html_policies()[0]
+    body = ('<p>Hi Ana,</p>\n<ul><li>One</li><LI>Two</LI></ul><p>See <a href="https://acme.'
+            'example/x?a=1&amp;b=2">the plan</a>.<br/>Thanks</p>')
+    assert only_allowed_markup(body, policy)
+    assert only_allowed_markup("plain text, no markup", policy)
+    for bad in ("<div>x</div>", '<p class="c">x</p>', "<p>x<!-- c --></p>", "<p>x</p><p",
+                '<a href="x" target="_blank">x</a>', "<table><tr><td>x</td></tr></table>",
+                "x < y", "<a href=x>x</a>", "</p class=x>"):
+        assert not only_allowed_markup(bad, policy), bad

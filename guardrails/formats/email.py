@@ -21,6 +21,7 @@ from guardrails.models import HtmlPolicy
 __all__ = [
     "disallowed_markup",
     "html_to_text",
+    "only_allowed_markup",
     "parse_html",
     "sanitize_html",
     "text_to_html",
@@ -127,12 +128,12 @@ def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
     names = dict.fromkeys(map(str.lower, _TAG_NAME.findall(html)))  # ordered set
     tags = [f"<{t}>" for t in names if t not in policy.allowed_tags]
     schemes = key[2] | _schemes(html) | (_schemes(htmlmod.unescape(html)) if "&" in html else set())
-    probe = html + _EOF  # swallowed when the input ends inside a tag
-    normal = _permissive(frozenset(names), schemes).clean(probe)
-    dangling = normal.count(_EOF) < probe.count(_EOF)
-    if not dangling:
-        head, _, tail = normal.rpartition(_EOF)
-        normal = head + tail
+    permissive = _permissive(frozenset(names), schemes)
+    normal = permissive.clean(html)
+    # A character appended is swallowed when the input ends inside a tag. (Compared on its
+    # own: text after an open <em> makes the tree builder reopen it, an element of no input.)
+    probe = html + _EOF
+    dangling = permissive.clean(probe).count(_EOF) < probe.count(_EOF)
     found = [f"<{t}>" for t in _DOC_TAGS if t in names and t not in policy.allowed_tags]
     if normal != clean:  # nh3 removed something: name it (lxml reads nh3's normal form)
         found += _explain(parse_html(normal), policy) or tags or ["markup the sanitizer removes"]
@@ -141,6 +142,81 @@ def disallowed_markup(html: str, policy: HtmlPolicy) -> list[str]:
     if dangling:
         found.append("unclosed tag at the end")
     return list(dict.fromkeys(found))
+
+
+# --- fast path: markup a strict tokenizer proves allowed -------------------------------
+
+# Tags whose tokens, in a body fragment, never switch the HTML5 tokenizer's state and never
+# make the tree builder add an element of another name (no tables: they imply <tbody>).
+_SIMPLE_TAGS = frozenset(
+    "p br a b strong i em u s ul ol li h1 h2 h3 h4 h5 h6 div span blockquote hr small sup sub"
+    " code".split()
+)
+# Attributes a sanitizer reads as URLs (only <a href> is exempt: link rules judge its target).
+_ANY_URL_ATTRS = _URL_ATTRS | frozenset(
+    "longdesc background codebase manifest srcset profile usemap classid icon lowsrc dynsrc"
+    " xlink:href".split()
+)
+_HTML_WS = "[ \t\n\f\r]"  # the tokenizer's whitespace (not str.isspace: no \v or NBSP)
+# One tag as the tokenizer reads it, restricted to unambiguous syntax: lower/upper-case name,
+# quoted attribute values without "<" (so a value never hides a tag), optional "/" at the end.
+_STRICT_TAG = re.compile(
+    rf"<(/?)([A-Za-z][A-Za-z0-9]*)((?:{_HTML_WS}+[A-Za-z_:][-A-Za-z0-9_:.]*(?:{_HTML_WS}*="
+    rf"{_HTML_WS}*(?:\"[^\"<]*\"|'[^'<]*'))?)*){_HTML_WS}*/?>"
+)
+_ATTR_NAME = re.compile(
+    rf"{_HTML_WS}+([A-Za-z_:][-A-Za-z0-9_:.]*)(?:{_HTML_WS}*={_HTML_WS}*(?:\"[^\"]*\"|'[^']*'))?"
+)
+
+
+class _FastPolicy:
+    """What :func:`only_allowed_markup` needs of one policy: bare tags to skip, attributes."""
+
+    def __init__(self, key: _PolicyKey) -> None:
+        tags, attrs, _ = key
+        by_tag = dict(attrs)
+        generic = by_tag.get("*", frozenset())
+        names = sorted(_SIMPLE_TAGS & tags)
+        self.attributes = {t: by_tag.get(t, frozenset()) | generic for t in names}
+        bare = "|".join(names) or "(?!)"
+        br = "|br ?/>" if "br" in names else ""
+        # Every "<" except a bare allowed tag ("<p>", "</li>", "<br/>"): a handful per body.
+        self.other = re.compile(f"<(?!/?(?:{bare})>{br})")
+
+
+@functools.lru_cache(maxsize=64)
+def _fast_policy(key: _PolicyKey) -> _FastPolicy:
+    return _FastPolicy(key)
+
+
+def only_allowed_markup(html: str, policy: HtmlPolicy) -> bool:
+    """True when every tag and attribute of ``html`` is provably allowed (link targets aside).
+
+    A fast path, not a sanitizer: it reads only syntax the HTML5 tokenizer reads the same way
+    and says False for anything else (comments, tables, unquoted values, stray ``<``), in
+    which case :func:`disallowed_markup` decides. True implies that it finds nothing but
+    ``<a href>`` targets (property-tested against nh3).
+    """
+    fast = _fast_policy(_key(policy))
+    attributes = fast.attributes
+    for found in fast.other.finditer(html):
+        tag = _STRICT_TAG.match(html, found.start())
+        if tag is None:
+            return False
+        closing, name, attrs = tag.groups()
+        allowed = attributes.get(name.lower())
+        if allowed is None:
+            return False
+        if not attrs:
+            continue
+        if closing:
+            return False
+        for attr in _ATTR_NAME.findall(attrs):
+            attr = attr.lower()
+            if attr not in allowed or (attr in _ANY_URL_ATTRS and (attr, name.lower()) != (
+                    "href", "a")):
+                return False
+    return True
 
 
 def _schemes(text: str) -> frozenset[str]:

@@ -62,8 +62,10 @@ def compile_format(params: Params) -> Runner:
                 policy = message.profile.html
                 if policy is None:
                     continue
-                from guardrails.formats.email import disallowed_markup
+                from guardrails.formats.email import disallowed_markup, only_allowed_markup
 
+                if only_allowed_markup(raw, policy):
+                    continue  # most bodies: proven clean without running the sanitizer
                 # Link targets are judged by the URL rules (constraint 5), not here.
                 found = [f for f in disallowed_markup(raw, policy) if not f.endswith("<a href>")]
                 if found:
