@@ -192,10 +192,10 @@ class Message:
             return names
         cached = self._distinct.get(names)
         if cached is None:
-            seen: set[tuple[str, ...]] = set()
+            seen: set[str] = set()
             out: list[str] = []
             for name in names:
-                key = tuple(self.words(name).tokens)
+                key = self.words(name).joined  # the words, space-separated (its hash is cached)
                 if key not in seen:
                     seen.add(key)
                     out.append(name)
