@@ -73,8 +73,10 @@ def _matches(p: PatternParams, pattern: regex.Pattern[str], text: str) -> Iterat
             greeting = GREETING.match(text)
             if greeting:
                 start = greeting.end()
-        stripped = len(text[start:]) - len(text[start:].lstrip())
-        m = match(pattern, text, start + stripped)
+        end = len(text)
+        while start < end and text[start].isspace():  # no slice: a body is kilobytes long
+            start += 1
+        m = match(pattern, text, start)
         if m:
             yield m
         return
