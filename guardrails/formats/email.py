@@ -204,7 +204,8 @@ def only_allowed_markup(html: str, policy: HtmlPolicy) -> bool:
         if tag is None:
             return False
         closing, name, attrs = tag.groups()
-        allowed = attributes.get(name.lower())
+        name = name.lower()
+        allowed = attributes.get(name)
         if allowed is None:
             return False
         if not attrs:
@@ -213,8 +214,7 @@ def only_allowed_markup(html: str, policy: HtmlPolicy) -> bool:
             return False
         for attr in _ATTR_NAME.findall(attrs):
             attr = attr.lower()
-            if attr not in allowed or (attr in _ANY_URL_ATTRS and (attr, name.lower()) != (
-                    "href", "a")):
+            if attr not in allowed or (attr in _ANY_URL_ATTRS and (name, attr) != ("a", "href")):
                 return False
     return True
 
