@@ -175,3 +175,23 @@ def test_only_allowed_markup_accepts_typical_bodies_and_refuses_the_rest() -> No
                 '<a href="x" target="_blank">x</a>', "<table><tr><td>x</td></tr></table>",
                 "x < y", "<a href=x>x</a>", "</p class=x>"):
         assert not only_allowed_markup(bad, policy), bad
+
+
+# Sentence pieces for the flag rules' exclude pass: prefilter words, words that only look
+# like them, separators (a decimal point is not one), and a character that lower-cases longer.
+_PIECES = ["refund", "Refund", "refunds", "statement", "$12", "$3.50", "costs", "no cost",
+           "at no cost", "paid out", "paid", "out", " ", ". ", "! ", "\n", "?", ".", "İ", "x"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_dropping_excluded_sentences_equals_the_per_sentence_scan(text: str) -> None:
+    import regex
+
+    from guardrails.engine.checks.review import _SENTENCE, _drop_sentences
+
+    requires = ("refund", "statement", "paid out", "no cost")
+    exclude = regex.compile(r"\brefunds?\b|\bstatement\b|\bpaid out\b|\bat no cost\b",
+                            regex.IGNORECASE | regex.MULTILINE)
+    naive = "".join(part for part in _SENTENCE.findall(text) if not (
+        any(r in part.lower() for r in requires) and exclude.search(part)))
+    assert _drop_sentences(text, text.lower(), requires, exclude) == naive

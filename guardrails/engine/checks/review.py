@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
@@ -20,6 +21,8 @@ from guardrails.engine.base import (
 from guardrails.engine.lexicon import Lexicon, WordIndex, words
 
 if TYPE_CHECKING:
+    import regex
+
     from guardrails.analyze import Message
     from guardrails.context import Context
 
@@ -64,6 +67,47 @@ def _normalize_score(raw: object) -> float | None:
     if score <= 100:
         return score / 100
     return None
+
+
+def _drop_sentences(text: str, lowered: str, requires: tuple[str, ...],
+                    exclude: regex.Pattern[str]) -> str:
+    """``text`` without the sentences ``exclude`` matches (``text`` itself when none is).
+
+    A sentence is searched only when one of ``requires`` occurs inside it; the occurrences
+    are found once in ``lowered`` (not once per sentence), which is exact whenever lowering
+    kept every character's position (it almost always does).
+    """
+    if len(lowered) != len(text):
+        parts = _SENTENCE.findall(text)
+        kept = [part for part in parts if not (
+            prefilter_allows(part.lower(), requires) and search(exclude, part))]
+        return text if len(kept) == len(parts) else "".join(kept)
+    found: list[tuple[int, int]] = []
+    for needle in requires:
+        at = lowered.find(needle)
+        while at >= 0:
+            found.append((at, at + len(needle)))
+            at = lowered.find(needle, at + 1)
+    if not found:
+        return text
+    found.sort()
+    starts = [a for a, _ in found]
+    pieces: list[str] = []
+    dropped = False
+    for m in _SENTENCE.finditer(text):
+        lo, hi = m.span()
+        i = bisect.bisect_left(starts, lo)
+        inside = False
+        while i < len(found) and found[i][0] < hi:
+            if found[i][1] <= hi:
+                inside = True
+                break
+            i += 1
+        if inside and search(exclude, m.group()):
+            dropped = True
+            continue
+        pieces.append(m.group())
+    return "".join(pieces) if dropped else text
 
 
 def compile_flag(params: Params) -> Runner:
@@ -113,10 +157,9 @@ def compile_flag(params: Params) -> Runner:
             if evidence is not None and exclude is not None and prefilter_allows(
                     lowered, p.exclude_requires) and search(exclude, text):
                 # Only now pay for dropping the sentences that are not this topic.
-                kept = "".join(part for part in _SENTENCE.findall(text) if not (
-                    prefilter_allows(part.lower(), p.exclude_requires)
-                    and search(exclude, part)))
-                evidence = _evidence(kept, kept.lower(), words(kept))
+                kept = _drop_sentences(text, lowered, p.exclude_requires, exclude)
+                if kept is not text:
+                    evidence = _evidence(kept, kept.lower(), words(kept))
             if evidence is not None:
                 yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
                           category=p.category)
