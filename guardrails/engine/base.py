@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REGEX_TIMEOUT", "Hit", "Params", "Regexes", "RunState", "Runner", "alternation",
-    "compile_pattern", "finditer", "match", "prefilter_allows", "search", "trusted_patterns",
+    "compile_pattern", "finditer", "match", "occurrences", "prefilter_allows", "search",
+    "span_inside", "trusted_patterns",
 ]
 
 REGEX_TIMEOUT = 0.25
@@ -81,6 +83,26 @@ def prefilter_allows(lowered: str, requires: tuple[str, ...]) -> bool:
     """A ``requires`` prefilter: True when it is empty or one of its lower-case strings occurs
     in ``lowered`` (lower-cased text; a substring test is far cheaper than the patterns)."""
     return not requires or any(r in lowered for r in requires)
+
+
+def occurrences(lowered: str, needles: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of each needle in ``lowered`` (C substring scans):
+    where prefilter strings occur, found once per text rather than once per piece of it."""
+    for needle in needles:
+        at = lowered.find(needle)
+        while at >= 0:
+            yield at, at + len(needle)
+            at = lowered.find(needle, at + 1)
+
+
+def span_inside(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of ``spans`` (sorted; ``starts`` their starts) lies inside ``[lo, hi)``."""
+    i = bisect.bisect_left(starts, lo)
+    while i < len(spans) and spans[i][0] < hi:
+        if spans[i][1] <= hi:
+            return True
+        i += 1
+    return False
 
 
 class Params(BaseModel):

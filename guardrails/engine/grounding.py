@@ -6,15 +6,15 @@ A claim is supported when the facts (or governance text) state the same value or
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import threading
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 import regex
 
+from guardrails.engine.base import occurrences, span_inside
 from guardrails.engine.lexicon import strip_accents, words
 from guardrails.lazy_pattern import lazy_re, lazy_regex
 
@@ -380,25 +380,6 @@ AFTER_VERBS = frozenset(
 """First words of the ``_CLAIM_AFTER`` verbs ("X uses", "X switched", "X runs on")."""
 
 
-def _occurrences(low: str, needles: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """(start, end) of every occurrence of each needle in ``low``."""
-    for needle in needles:
-        at = low.find(needle)
-        while at >= 0:
-            yield at, at + len(needle)
-            at = low.find(needle, at + 1)
-
-
-def _ends_within(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> bool:
-    """Whether one of ``spans`` (sorted; ``starts`` their starts) lies inside ``[lo, hi)``."""
-    i = bisect.bisect_left(starts, lo)
-    while i < len(spans) and spans[i][0] < hi:
-        if spans[i][1] <= hi:
-            return True
-        i += 1
-    return False
-
-
 def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]], *,
                   claim_context: bool = True,
                   vocab: Collection[str] | None = None) -> list[Claim]:
@@ -419,7 +400,7 @@ def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]
     low = text.lower()
     triggers: list[tuple[int, int]] | None = None
     if len(low) == len(text):
-        triggers = sorted(_occurrences(low, _BEFORE_WORDS))
+        triggers = sorted(occurrences(low, _BEFORE_WORDS))
     if claim_context and not after_ok and triggers == []:
         return claims  # neither claim shape can occur
     starts = [a for a, _ in triggers] if triggers is not None else []
@@ -430,7 +411,7 @@ def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]
             start = m.start()
             if not (after_ok and _CLAIM_AFTER.match(text, m.end())):
                 window = max(0, start - 40)
-                if triggers is not None and not _ends_within(triggers, starts, window, start):
+                if triggers is not None and not span_inside(triggers, starts, window, start):
                     continue
                 if not _claim_before(text[window:start]):
                     continue

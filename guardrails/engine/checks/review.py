@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
@@ -15,8 +14,10 @@ from guardrails.engine.base import (
     RunState,
     alternation,
     finditer,
+    occurrences,
     prefilter_allows,
     search,
+    span_inside,
 )
 from guardrails.engine.lexicon import Lexicon, WordIndex, words
 
@@ -82,28 +83,14 @@ def _drop_sentences(text: str, lowered: str, requires: tuple[str, ...],
         kept = [part for part in parts if not (
             prefilter_allows(part.lower(), requires) and search(exclude, part))]
         return text if len(kept) == len(parts) else "".join(kept)
-    found: list[tuple[int, int]] = []
-    for needle in requires:
-        at = lowered.find(needle)
-        while at >= 0:
-            found.append((at, at + len(needle)))
-            at = lowered.find(needle, at + 1)
+    found = sorted(occurrences(lowered, requires))
     if not found:
         return text
-    found.sort()
     starts = [a for a, _ in found]
     pieces: list[str] = []
     dropped = False
     for m in _SENTENCE.finditer(text):
-        lo, hi = m.span()
-        i = bisect.bisect_left(starts, lo)
-        inside = False
-        while i < len(found) and found[i][0] < hi:
-            if found[i][1] <= hi:
-                inside = True
-                break
-            i += 1
-        if inside and search(exclude, m.group()):
+        if span_inside(found, starts, *m.span()) and search(exclude, m.group()):
             dropped = True
             continue
         pieces.append(m.group())
