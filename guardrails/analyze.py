@@ -33,6 +33,21 @@ URL_PATTERN = lazy_re(
     re.IGNORECASE,
 )
 _SCHEME_BACK = lazy_re(r"[a-z0-9+.\-]{2,31}$", re.IGNORECASE)
+_SCHEME_RUN = lazy_re(r"[a-z0-9+.\-]{0,31}", re.IGNORECASE)
+"""``_SCHEME_BACK``'s class, matched forward on the reversed 31 characters before ``://``."""
+
+
+def _scheme_start(text: str, at: int) -> int:
+    """Where the scheme-like run ending at ``at`` starts (-1 when under 2 characters): what
+    ``_SCHEME_BACK.search(text, at - 31, at)`` finds, but matched once instead of tried at
+    each of 31 positions."""
+    lo = max(0, at - 31)
+    if at and text[at - 1] == "\n":  # ``$`` may match before a final newline: ask it
+        back = _SCHEME_BACK.search(text, lo, at)
+        return back.start() if back is not None else -1
+    m = _SCHEME_RUN.match(text[lo:at][::-1])  # ``{0,31}``: always matches
+    run = m.end() if m is not None else 0
+    return at - run if run >= 2 else -1
 
 
 def _url_matches(text: str) -> list[re.Match[str]]:
@@ -42,10 +57,9 @@ def _url_matches(text: str) -> list[re.Match[str]]:
     starts: list[int] = []
     at = text.find("://")
     while at != -1:
-        back = _SCHEME_BACK.search(text, max(0, at - 31), at)
-        if back is not None:
+        start = _scheme_start(text, at)
+        if start >= 0:
             # The scheme must start with a letter: skip leading digits/punctuation.
-            start = back.start()
             while start < at and not text[start].isalpha():
                 start += 1
             starts.append(start)
@@ -97,20 +111,31 @@ def _trim_url(url: str) -> str:
     return url
 
 
-def bare_urls(text: str) -> list[tuple[str, int]]:
-    """Every URL-looking token in plain text, with its offset."""
-    if "://" not in text and "www." not in text.lower():
-        return []
-    return [(_trim_url(m.group()), m.start()) for m in _url_matches(text)]
+def _may_hold_url(text: str) -> bool:
+    return "://" in text or "www." in text.lower()
 
 
-def strip_urls(text: str) -> str:
+def bare_urls(text: str, matches: list[re.Match[str]] | None = None) -> list[tuple[str, int]]:
+    """Every URL-looking token in plain text, with its offset (``matches``: its URL matches,
+    when already found)."""
+    if matches is None:
+        if not _may_hold_url(text):
+            return []
+        matches = _url_matches(text)
+    return [(_trim_url(m.group()), m.start()) for m in matches]
+
+
+def strip_urls(text: str, matches: list[re.Match[str]] | None = None) -> str:
     """Text with every URL replaced by a space (governance terms never match inside links)."""
-    if "://" not in text and "www." not in text.lower():
+    if matches is None:
+        if not _may_hold_url(text):
+            return text
+        matches = _url_matches(text)
+    if not matches:
         return text
     parts: list[str] = []
     last = 0
-    for m in _url_matches(text):
+    for m in matches:
         parts.append(text[last:m.start()])
         parts.append(" ")
         last = m.end()
@@ -135,8 +160,11 @@ class Message:
                 views[key] = FieldView(key, button.label, button.line, "plain")
         self.fields = views
         self._no_urls: dict[str, str] = {}
+        self._urls: dict[int, tuple[str, list[re.Match[str]]]] = {}
         self._lowered: dict[str, str] = {}
         self._words: dict[str, WordIndex] = {}
+        self._tokens: dict[str, list[str]] = {}
+        """Word lists read by :meth:`distinct` whose index is not built yet."""
         self._distinct: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # -- text -------------------------------------------------------------------------------
@@ -175,8 +203,19 @@ class Message:
         """Visible text of ``name`` with URLs blanked out (computed once per field)."""
         cached = self._no_urls.get(name)
         if cached is None:
-            cached = self._no_urls[name] = strip_urls(self.visible(name))
+            text = self.visible(name)
+            cached = self._no_urls[name] = strip_urls(text, self._url_matches(text))
         return cached
+
+    def _url_matches(self, text: str) -> list[re.Match[str]]:
+        """URL matches in ``text``, found once: a plain field's visible text is its raw text,
+        which both the URL-free view and the links read."""
+        found = self._urls.get(id(text))
+        if found is not None and found[0] is text:
+            return found[1]
+        matches = _url_matches(text) if _may_hold_url(text) else []
+        self._urls[id(text)] = (text, matches)
+        return matches
 
     def lowered(self, name: str) -> str:
         """:meth:`visible_without_urls` lower-cased (for substring prefilters; computed once)."""
@@ -192,12 +231,20 @@ class Message:
             return names
         cached = self._distinct.get(names)
         if cached is None:
-            seen: set[str] = set()
+            seen: list[list[str]] = []
             out: list[str] = []
             for name in names:
-                key = self.words(name).joined  # the words, space-separated (its hash is cached)
-                if key not in seen:
-                    seen.add(key)
+                index = self._words.get(name)
+                if index is not None:
+                    tokens = index.tokens
+                else:
+                    # Compare bare word lists first: a repeating field never needs its index.
+                    known = self._tokens.get(name)
+                    tokens = known if known is not None else match_words(
+                        self.visible_without_urls(name))
+                    self._tokens[name] = tokens
+                if tokens not in seen:
+                    seen.append(tokens)
                     out.append(name)
             cached = self._distinct[names] = tuple(out)
         return cached
@@ -206,7 +253,10 @@ class Message:
         """Lower-cased words of the visible, URL-free text of ``name``, indexed (built once)."""
         cached = self._words.get(name)
         if cached is None:
-            cached = self._words[name] = WordIndex(match_words(self.visible_without_urls(name)))
+            tokens = self._tokens.pop(name, None)
+            if tokens is None:
+                tokens = match_words(self.visible_without_urls(name))
+            cached = self._words[name] = WordIndex(tokens)
         return cached
 
     # -- links ------------------------------------------------------------------------------
@@ -239,7 +289,7 @@ class Message:
                 for m in _SLACK_LINK.finditer(raw):
                     found.append(Link(m.group(1), name, "slack", m.start(), m.group(2)))
                     spans.append(m.span())
-            for url, offset in bare_urls(raw):
+            for url, offset in bare_urls(raw, self._url_matches(raw)):
                 if not any(a <= offset < b for a, b in spans):
                     found.append(Link(url, name, "text", offset))
         if isinstance(self.draft, PushDraft):

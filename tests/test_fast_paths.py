@@ -195,3 +195,42 @@ def test_dropping_excluded_sentences_equals_the_per_sentence_scan(text: str) -> 
     naive = "".join(part for part in _SENTENCE.findall(text) if not (
         any(r in part.lower() for r in requires) and exclude.search(part)))
     assert _drop_sentences(text, text.lower(), requires, exclude) == naive
+
+
+SCHEME_CHARS = "abcxyzKİıſ019+.-:/ \n\té"
+
+
+@given(st.text(alphabet=st.sampled_from(SCHEME_CHARS), max_size=60))
+def test_scheme_start_equals_the_backward_search(text: str) -> None:
+    from guardrails import analyze
+
+    at = text.find("://")
+    while at != -1:
+        back = analyze._SCHEME_BACK.search(text, max(0, at - 31), at)
+        assert analyze._scheme_start(text, at) == (back.start() if back is not None else -1)
+        at = text.find("://", at + 1)
+
+
+@given(st.lists(st.sampled_from(["Hi Ana,", "see https://acme.com/a", "www.acme.io", "price:",
+                                 "-", "the", "The", "\n", "http://x.y/(a)", "ok."]),
+                max_size=12).map(" ".join))
+def test_shared_url_matches_give_the_same_views(text: str) -> None:
+    from guardrails.analyze import analyze, bare_urls, strip_urls
+    from guardrails.models import SmsDraft
+
+    message = analyze(SmsDraft(text=text))
+    assert message.visible_without_urls("text") == strip_urls(text)
+    assert [(link.url, link.offset) for link in message.links] == bare_urls(text)
+
+
+def test_distinct_drops_a_field_repeating_earlier_words_without_indexing_it() -> None:
+    from guardrails.analyze import analyze
+    from guardrails.parser import parse_output
+
+    raw = ("SUBJECT: Your plan\nBODY_HTML: <p>Hi Ana,</p><ul><li>Seats: 4</li></ul>\n"
+           "BODY_TEXT: Hi Ana,\n- Seats: 4\n")
+    message = analyze(parse_output(raw, "email"))
+    assert message.distinct(("body_html", "body_text")) == ("body_html",)
+    assert "body_text" not in message._words  # compared by its word list alone
+    assert message.words("body_text").tokens == message.words("body_html").tokens
+    assert message.distinct(("subject", "body_text")) == ("subject", "body_text")
