@@ -3,7 +3,7 @@ the allowed-markup proof that spares most email bodies the sanitizer."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from guardrails.engine.lexicon import Lexicon, Term, WordIndex
@@ -234,3 +234,20 @@ def test_distinct_drops_a_field_repeating_earlier_words_without_indexing_it() ->
     assert "body_text" not in message._words  # compared by its word list alone
     assert message.words("body_text").tokens == message.words("body_html").tokens
     assert message.distinct(("subject", "body_text")) == ("subject", "body_text")
+
+
+@given(st.lists(st.sampled_from(["5", "11", "12", "17", ":30", " ", "a", "p", "P", "A", ".",
+                                 "m", "M", "at ", "2026-12-09", "x", "\n"]),
+                max_size=14).map("".join))
+@example("Doors open at 5 p.m. sharp")
+@example("11:30PM")
+@example("9 P.M")
+def test_fact_reading_keeps_every_pm_clock_value(text: str) -> None:
+    from guardrails.engine import grounding
+
+    fact = grounding._read_fact.__wrapped__(text)
+    expected = {float(int(m.group(1)) + 12) for m in grounding._CLOCK_12.finditer(text)
+                if m.group(2).lower() == "p" and int(m.group(1)) < 12}
+    if grounding._DIGIT.search(text):
+        assert expected <= fact.values[0]
+    assert fact.figures == frozenset().union(*fact.values)

@@ -149,9 +149,17 @@ class _Fact(NamedTuple):
     months: frozenset[float]
     values: tuple[frozenset[float], ...]
     """One set per kind, in ``_KINDS`` order."""
+    figures: frozenset[float]
+    """Every value of any kind (what backs a plain figure)."""
 
 
-_NO_FIGURES = _Fact(frozenset(), frozenset(), tuple(frozenset() for _ in _KINDS))
+_NO_FIGURES = _Fact(frozenset(), frozenset(), tuple(frozenset() for _ in _KINDS), frozenset())
+
+
+def _indexed(known: frozenset[str], months: frozenset[float],
+             by_kind: dict[str, set[float]]) -> _Fact:
+    values = tuple(frozenset(by_kind[kind]) for kind in _KINDS)
+    return _Fact(known, months, values, frozenset().union(*values))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -170,7 +178,7 @@ def _read_fact(text: str) -> _Fact:
         by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
         for claim in number_claims(text, known):
             by_kind[claim.kind].update(claim.values)
-        return _Fact(known, frozenset(), tuple(frozenset(by_kind[kind]) for kind in _KINDS))
+        return _indexed(known, frozenset(), by_kind)
     by_kind = {kind: set() for kind in _KINDS}
     # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
     # month number, which would otherwise back unrelated counts such as "12 seats".
@@ -179,18 +187,20 @@ def _read_fact(text: str) -> _Fact:
     undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", text) if months else text
     for claim in number_claims(undated, known):
         by_kind[claim.kind].update(claim.values)
-    if ":" in text or "m" in text or "M" in text:
+    low = text.lower()
+    if ":" in text or "m" in low:
         # A clock time may be restated in the other convention: 5:30 PM = 17:30.
-        for m in _CLOCK_12.finditer(text):
-            hour = int(m.group(1))
-            if m.group(2).lower() == "p" and hour < 12:
-                by_kind["plain"].add(float(hour + 12))
+        if "pm" in low or "p.m" in low:  # only a PM time gains a value
+            for m in _CLOCK_12.finditer(text):
+                hour = int(m.group(1))
+                if m.group(2).lower() == "p" and hour < 12:
+                    by_kind["plain"].add(float(hour + 12))
         if ":" in text:
             for m in _CLOCK_24.finditer(text):
                 hour = int(m.group(1))
                 if 12 < hour < 24:
                     by_kind["plain"].add(float(hour - 12))
-    return _Fact(known, months, tuple(frozenset(by_kind[kind]) for kind in _KINDS))
+    return _indexed(known, months, by_kind)
 
 
 class FactBase:
@@ -236,10 +246,13 @@ class FactBase:
                     plain = self._plain = [t.replace(",", "") for t in self.texts]
                 at = next((k for k, i in enumerate(unread) if digits in plain[i]), 0)
             fact = _read_fact(self.texts[unread[at]])
-            self._months.update(fact.months)
-            for kind, values in zip(_KINDS, fact.values, strict=True):
-                self._values[kind].update(values)
-                self._any.update(values)
+            if fact.months:
+                self._months.update(fact.months)
+            if fact.figures:
+                self._any.update(fact.figures)
+                for kind, values in zip(_KINDS, fact.values, strict=True):
+                    if values:
+                        self._values[kind].update(values)
             del unread[at]
             return True
 
@@ -251,9 +264,9 @@ class FactBase:
         digits = _LEAD_DIGITS.search(claim.text.replace(",", ""))
         lead = digits.group() if digits is not None else ""
         while True:
-            if any(v in pool for v in claim.values):
+            if not pool.isdisjoint(claim.values):
                 return True
-            if dated and any(v in self._months for v in claim.values):
+            if dated and not self._months.isdisjoint(claim.values):
                 return True
             if not self._read_next(lead):
                 return False

@@ -9,6 +9,7 @@ from guardrails.engine.base import Hit, Params, Runner, RunState
 from guardrails.engine.urls import (
     SAFE_SCHEMES,
     WEB_SCHEMES,
+    UrlFacts,
     classify,
     host_allowed,
     placeholder_tokens,
@@ -61,7 +62,8 @@ def compile_urls(params: Params) -> Runner:
                     if key not in seen:
                         seen.add(key)
                         yield Hit(name, detail=repr(token), evidence=token, offset=offset)
-        scheme_want = (context.deep_link_scheme or "").lower().removesuffix("://").rstrip(":/")
+        scheme_want = (context.deep_link_scheme or "").lower().removesuffix("://").rstrip(
+            ":/") if problem in _DEEP_LINK_PROBLEMS else ""
         for link in message.links:
             if not _wanted(link, fields):
                 continue
@@ -77,11 +79,11 @@ def compile_urls(params: Params) -> Runner:
     return run
 
 
-def _check(problem: str, link: Link, facts: object, context: Context,
-           scheme_want: str) -> Hit | None:
-    from guardrails.engine.urls import UrlFacts
+_DEEP_LINK_PROBLEMS = frozenset({"deep_link_scheme", "deep_link_route"})
 
-    assert isinstance(facts, UrlFacts)
+
+def _check(problem: str, link: Link, facts: UrlFacts, context: Context,
+           scheme_want: str) -> Hit | None:
     url, scheme = facts.url, facts.scheme
     ev = url[:200]
     if problem == "placeholder":
