@@ -53,14 +53,28 @@ class Checker:
 
         packs = [builtin_pack()] if builtin else []
         packs.extend(load_pack(path) for path in rules)
-        self.pack: RulePack = select_rules(merge_packs(packs, "active"), select, ignore)
+        self._use(select_rules(merge_packs(packs, "active"), select, ignore))
+
+    @classmethod
+    def from_pack(cls, pack: RulePack) -> Checker:
+        """A checker running exactly ``pack`` (already loaded and selected)."""
+        checker = cls.__new__(cls)
+        checker._use(pack)
+        return checker
+
+    def _use(self, pack: RulePack) -> None:
+        self.pack: RulePack = pack
+        # Imported here, once, rather than in check(): an import statement costs ~1 µs a call.
+        from guardrails.analyze import analyze
+        from guardrails.engine.run import run_pack
+        from guardrails.parser import parse_output
+
+        self._steps = (parse_output, analyze, run_pack)
 
     def check(self, output: str | Draft, channel: str | None = None,
               context: Context | Mapping[str, Any] | None = None) -> Report:
         """Check one message; bad content gives violations, never an exception."""
-        from guardrails.analyze import analyze
-        from guardrails.engine.run import run_pack
-
+        parse_output, analyze, run_pack = self._steps
         ctx = to_context(context)
         if isinstance(output, Draft):
             draft = output
@@ -71,7 +85,7 @@ class Checker:
                 raise ConfigurationError(
                     f"check() takes the raw output as str or a Draft, not {type(output).__name__}"
                 )
-            draft = parse(output, channel or "email")
+            draft = parse_output(output, normalize_channel(channel or "email"))
         return run_pack(analyze(draft), ctx, self.pack)
 
 

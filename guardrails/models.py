@@ -156,6 +156,8 @@ _ALIASES = {"slack": "slack_dm", "inapp": "in_app", "in-app": "in_app", "slack-d
 
 def normalize_channel(name: str) -> str:
     """Return the canonical channel name (``slack`` → ``slack_dm``) or raise ConfigurationError."""
+    if name in DRAFT_TYPES:
+        return name  # already canonical (every check passes one): no import, no copies
     from guardrails.errors import ConfigurationError
 
     key = name.strip().lower()

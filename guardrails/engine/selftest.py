@@ -34,12 +34,11 @@ def _run_one(rule: CompiledRule, pack: RulePack, index: int) -> ExampleResult:
         context = to_context(example.context)
     except ConfigurationError as exc:
         return ExampleResult(rule.id, index, example.expect, False, str(exc))
-    checker = Checker.__new__(Checker)
     # Run the rule alone, plus flag rules when it reads their flags (review_claim).
     rules: tuple[CompiledRule, ...] = (rule,)
     if rule.spec.check == "review_claim":
         rules = tuple(r for r in pack.rules if r.spec.check == "flag") + rules
-    checker.pack = Pack(pack.name, rules)
+    checker = Checker.from_pack(Pack(pack.name, rules))
     report = checker.check(example.output, channel, context)
     fired_violation = any(v.rule == rule.id for v in report.violations)
     fired_flag = any(f.rule == rule.id for f in report.review_flags)

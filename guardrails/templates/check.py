@@ -151,13 +151,11 @@ def _shape_checker(checker: Checker) -> Checker:
     """
     cached = _SHAPE.get(id(checker))
     if cached is None or cached[0] is not checker:
-        import copy
-
+        from guardrails.api import Checker as _Checker
         from guardrails.engine.pack import RulePack
 
-        shape = copy.copy(checker)
-        shape.pack = RulePack(checker.pack.name, tuple(
-            r for r in checker.pack.rules if r.spec.check in _SHAPE_KINDS))
+        shape = _Checker.from_pack(RulePack(checker.pack.name, tuple(
+            r for r in checker.pack.rules if r.spec.check in _SHAPE_KINDS)))
         cached = _SHAPE[id(checker)] = (checker, shape)
     return cached[1]
 
