@@ -251,3 +251,21 @@ def test_fact_reading_keeps_every_pm_clock_value(text: str) -> None:
     if grounding._DIGIT.search(text):
         assert expected <= fact.values[0]
     assert fact.figures == frozenset().union(*fact.values)
+
+
+@given(st.lists(st.sampled_from(["https://", "http://", "HTTPS://", "acme", ".", "-", "io", "/",
+                                 "a", "%20", "?q=1", "#top", ":8080", "@", "[", "(x)", "~",
+                                 "é", " ", "www."]), max_size=10).map("".join))
+@example("https://tickets.northwind.events/82")
+def test_classify_fast_split_equals_urlsplit(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from guardrails.engine import urls
+
+    simple = urls._SIMPLE_WEB.fullmatch(url.strip())
+    if simple is None:
+        return
+    parts = urlsplit(url.strip())
+    facts = urls.classify.__wrapped__(url)
+    assert (facts.scheme, facts.host, facts.path) == (
+        parts.scheme.lower(), (parts.hostname or "").lower(), parts.path)
