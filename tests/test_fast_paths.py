@@ -77,6 +77,8 @@ _NAME_WORDS = ["Acme", "Globex", "Initech", "Hi", "Ana", "uses", "used", "truste
 
 @given(st.lists(st.sampled_from(_NAME_WORDS), max_size=30).map(" ".join),
        st.frozensets(st.sampled_from(["acme", "ana", "kitchen"])))
+@example("Acme uses it . Globex Kitchen uses it", frozenset())
+@example("Hi Ana , Acme used it . Globex Kitchen switched to it .", frozenset({"ana"}))
 def test_unknown_names_prefilters_change_nothing(text: str, known: frozenset[str]) -> None:
     from guardrails.engine import grounding as g
     from guardrails.formats.text import match_words

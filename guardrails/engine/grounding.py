@@ -393,6 +393,10 @@ AFTER_VERBS = frozenset(
 """First words of the ``_CLAIM_AFTER`` verbs ("X uses", "X switched", "X runs on")."""
 
 
+_CONTROL = lazy_re(r"[\x00-\x08\x0e-\x1f\x7f]")
+"""Characters that are neither word nor separator for :func:`match_words`."""
+
+
 def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]], *,
                   claim_context: bool = True,
                   vocab: Collection[str] | None = None) -> list[Claim]:
@@ -417,12 +421,18 @@ def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]
     if claim_context and not after_ok and triggers == []:
         return claims  # neither claim shape can occur
     starts = [a for a, _ in triggers] if triggers is not None else []
+    # "X uses" needs one of those verbs after X. In plain ASCII text every such verb is one of
+    # the field's words, so past the last place one of them occurs no run can be followed by it.
+    verbs_from = len(text)
+    if after_ok and vocab is not None and triggers is not None and text.isascii() and (
+            _CONTROL.search(text) is None):
+        verbs_from = max((low.rfind(v) for v in AFTER_VERBS.intersection(vocab)), default=-1)
     if callable(known):
         known = known()
     for m in _CAP_RUN.finditer(text):
         if claim_context:
             start = m.start()
-            if not (after_ok and _CLAIM_AFTER.match(text, m.end())):
+            if not (after_ok and m.end() < verbs_from and _CLAIM_AFTER.match(text, m.end())):
                 window = max(0, start - 40)
                 if triggers is not None and not span_inside(triggers, starts, window, start):
                     continue
