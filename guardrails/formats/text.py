@@ -130,8 +130,17 @@ def _non_ascii_words(lowered: str) -> list[str]:
     for ch in _KEEP:
         if ch in spaced:
             spaced = spaced.replace(ch, f" {ch} ")
+    tokens = spaced.split()
+    # Usually every token is a word (accented letters only) or a lone $ € £ % # +: one C test
+    # of all of them together then replaces the per-token loop.
+    probe = "".join(tokens)
+    for ch in _KEEP:
+        if ch in probe:
+            probe = probe.replace(ch, "")
+    if probe.isalnum():
+        return tokens
     out: list[str] = []
-    for token in spaced.split():
+    for token in tokens:
         if token.isalnum() or (len(token) == 1 and token in _KEEP):
             out.append(token)
         else:
