@@ -461,33 +461,39 @@ def visible_text(root: etree._Element) -> str:
     parts: list[str] = []
     newline = True  # the last part is a block break: a second one would only add an empty line
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    # Each read of .tag, .text or .tail builds a new str from libxml2's UTF-8: read each once.
     for event, el in walker:
-        tag = el.tag
         if event == "start":
+            tag = el.tag
             if tag in _SKIP:
                 walker.skip_subtree()
                 continue
-            if tag in _BREAKS and not newline:
+            if not newline and tag in _BREAKS:
                 parts.append("\n")
                 newline = True
-            if el.text:
-                parts.append(el.text)
+            text = el.text
+            if text:
+                parts.append(text)
                 newline = False
             continue
         if event == "end":
+            tag = el.tag
             if tag in _SKIP:
-                if el.tail:
-                    parts.append(el.tail)
+                tail = el.tail
+                if tail:
+                    parts.append(tail)
                     newline = False
                 continue
-            if tag in _BREAKS and not newline:
+            if not newline and tag in _BREAKS:
                 parts.append("\n")
                 newline = True
-        if el.tail and el is not root:
-            parts.append(el.tail)
+        tail = el.tail
+        if tail and el is not root:
+            parts.append(tail)
             newline = False
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    # A list, not generators: join() would build one anyway, and filter(None) runs in C.
+    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    return "\n".join(filter(None, lines))
 
 
 # --- plain text -> HTML ----------------------------------------------------------------
