@@ -109,9 +109,14 @@ class Lexicon:
         intersection plus the candidate positions, not a pass over every word.
         """
         index = text if isinstance(text, WordIndex) else WordIndex(text)
+        cached = index.hot
+        firsts = self._firsts & (cached[1] if cached is not None and cached[0] is _ALL_FIRSTS
+                                 else _hot(index))
+        if not firsts and not self._prefix_needles:
+            return []  # most lexicons, most fields: none of their first words occurs
         hits: list[tuple[Term, int]] = []
         vocab = index.vocab
-        for word in self._firsts & _hot(index):
+        for word in firsts:
             single = self._single.get(word)
             if single:
                 for i in index.positions(word):

@@ -67,6 +67,7 @@ def compile_grounded(params: Params) -> Runner:
     assert isinstance(params, GroundedParams)
     p = params
     lexicon = Lexicon((t, t) for t in p.terms)
+    has_terms = bool(lexicon)
     pattern = alternation(p.patterns)
 
     def run(message: Message, context: Context, state: RunState,
@@ -94,7 +95,7 @@ def compile_grounded(params: Params) -> Runner:
                                   f"{_sentence(text, claim.offset)!r}", evidence=claim.text)
             else:
                 found: list[tuple[str, int | None]] = []
-                if lexicon:
+                if has_terms:
                     for term, _index in lexicon.find(message.words(name)):
                         found.append((term.source.rstrip("*"), None))
                 if pattern is not None and prefilter_allows(message.lowered(name), p.requires):

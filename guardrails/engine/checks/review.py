@@ -101,11 +101,12 @@ def compile_flag(params: Params) -> Runner:
     assert isinstance(params, FlagParams)
     p = params
     lexicon = Lexicon((t, p.category) for t in p.terms)
+    has_terms = bool(lexicon)
     pattern = alternation(p.patterns)
     exclude = alternation(p.exclude)
 
     def _evidence(text: str, lowered: str, tokens: WordIndex | list[str]) -> str | None:
-        if lexicon:
+        if has_terms:
             hits = lexicon.find(tokens)
             if hits:
                 return hits[0][0].source.rstrip("*")
