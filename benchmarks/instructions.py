@@ -47,7 +47,7 @@ def child(channel: str, n: int, checked: int, seed: int) -> None:
 
 def count(channel: str, n: int, checked: int, seed: int, pythonpath: str | None) -> int:
     """Instructions callgrind collects for one child run."""
-    env = dict(os.environ)
+    env = dict(os.environ, PYTHONHASHSEED="0")  # set and dict orders fixed: same work per run
     env.pop("PYTHONPATH", None)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath

@@ -271,3 +271,17 @@ def test_classify_fast_split_equals_urlsplit(url: str) -> None:
     facts = urls.classify.__wrapped__(url)
     assert (facts.scheme, facts.host, facts.path) == (
         parts.scheme.lower(), (parts.hostname or "").lower(), parts.path)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), min_size=1),
+       st.text(), st.text())
+@example("Reply  STOP", "ΑΣ", "Σ")
+def test_a_disclaimer_written_verbatim_is_found_normalized(wanted: str, before: str,
+                                                           after: str) -> None:
+    from guardrails.engine.checks.governance import _norm
+
+    written = wanted.strip()
+    visible = before + written + after
+    needle = _norm(wanted)
+    # What the sign-off/disclaimer rule concludes without its verbatim shortcut:
+    assert needle in visible.lower() or needle in _norm(visible.lower())

@@ -69,8 +69,13 @@ def compile_governance(params: Params) -> Runner:
         if not wanted or not wanted.strip():
             return
         needle = _norm(wanted)
+        written = wanted.strip()
+        verbatim = written.isascii()  # then found as written implies found once normalized
         for name in fields:
-            text = message.visible(name).lower()
+            visible = message.visible(name)
+            if verbatim and written in visible:
+                continue  # the usual case: no copy of the body lower-cased or normalized
+            text = visible.lower()
             # Found as written implies found once normalized: pay for normalizing only on a miss.
             if needle not in text and needle not in _norm(text):
                 yield Hit(name, detail=repr(wanted.strip()), evidence=wanted.strip())
