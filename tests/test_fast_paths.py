@@ -285,3 +285,56 @@ def test_a_disclaimer_written_verbatim_is_found_normalized(wanted: str, before: 
     needle = _norm(wanted)
     # What the sign-off/disclaimer rule concludes without its verbatim shortcut:
     assert needle in visible.lower() or needle in _norm(visible.lower())
+
+
+def _visible_text_by_events(root: object) -> str:
+    """The event-walk visible text that the recursive one replaced (the reference)."""
+    from lxml import etree
+
+    from guardrails.formats.email import _BREAKS, _SKIP
+
+    parts: list[str] = []
+    newline = True
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            if tag in _SKIP:
+                walker.skip_subtree()
+                continue
+            if tag in _BREAKS and not newline:
+                parts.append("\n")
+                newline = True
+            if el.text:
+                parts.append(el.text)
+                newline = False
+            continue
+        if event == "end":
+            if tag in _SKIP:
+                if el.tail:
+                    parts.append(el.tail)
+                    newline = False
+                continue
+            if tag in _BREAKS and not newline:
+                parts.append("\n")
+                newline = True
+        if el.tail and el is not root:
+            parts.append(el.tail)
+            newline = False
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+_HTML_PIECES = ["<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<a href='x'>", "</a>", "<br>",
+                "<b>", "</b>", "<div>", "</div>", "<td>", "<table>", "</table>", "<script>",
+                "</script>", "<style>", "</style>", "<!-- c -->", "<?pi x?>", "<h2>", "</h2>",
+                "Hi", " Ana", "\n", "  ", "see", "&amp;", "é", "<span>", "</span>", "<title>"]
+
+
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=40).map("".join))
+@example("<p>Hi</p><!-- c -->tail<script>x</script>after<ul><li>a<li>b</ul>end")
+def test_recursive_visible_text_equals_the_event_walk(html: str) -> None:
+    from guardrails.formats.email import parse_html, visible_text
+
+    root = parse_html(html)
+    assert visible_text(root) == _visible_text_by_events(root)

@@ -459,41 +459,42 @@ def visible_text(root: etree._Element) -> str:
     """What a reader sees of a parsed body, one block per line, for analysis (no link URLs,
     list markers or spacing rules: about half the cost of :func:`html_to_text`)."""
     parts: list[str] = []
-    newline = True  # the last part is a block break: a second one would only add an empty line
-    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
-    # Each read of .tag, .text or .tail builds a new str from libxml2's UTF-8: read each once.
-    for event, el in walker:
-        if event == "start":
-            tag = el.tag
-            if tag in _SKIP:
-                walker.skip_subtree()
-                continue
-            if not newline and tag in _BREAKS:
-                parts.append("\n")
-                newline = True
-            text = el.text
-            if text:
-                parts.append(text)
-                newline = False
-            continue
-        if event == "end":
-            tag = el.tag
-            if tag in _SKIP:
-                tail = el.tail
-                if tail:
-                    parts.append(tail)
-                    newline = False
-                continue
-            if not newline and tag in _BREAKS:
-                parts.append("\n")
-                newline = True
-        tail = el.tail
-        if tail and el is not root:
-            parts.append(tail)
-            newline = False
+    text = root.text
+    if text:
+        parts.append(text)
+    _visible_children(root, parts, not text)
     # A list, not generators: join() would build one anyway, and filter(None) runs in C.
     lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
     return "\n".join(filter(None, lines))
+
+
+def _visible_children(el: etree._Element, parts: list[str], newline: bool) -> bool:
+    """Append the visible text of ``el``'s children and their tails; ``newline`` says whether
+    the last part is a block break (a second one would only add an empty line), and the
+    updated flag is returned. Recursion is bounded: :func:`parse_html` caps the depth at 256.
+    Each read of .tag, .text or .tail builds a new str from libxml2's UTF-8: read each once.
+    """
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _SKIP:  # comments and PIs: only their tail
+            block = tag in _BREAKS
+            if block and not newline:
+                parts.append("\n")
+                newline = True
+            text = child.text
+            if text:
+                parts.append(text)
+                newline = False
+            if len(child):
+                newline = _visible_children(child, parts, newline)
+            if block and not newline:
+                parts.append("\n")
+                newline = True
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+            newline = False
+    return newline
 
 
 # --- plain text -> HTML ----------------------------------------------------------------
