@@ -338,3 +338,52 @@ def test_recursive_visible_text_equals_the_event_walk(html: str) -> None:
 
     root = parse_html(html)
     assert visible_text(root) == _visible_text_by_events(root)
+
+
+# Fragments of every placeholder hint, in several cases, plus the characters that gate them.
+_HINT_PIECES = ["[", "]", "{", "{{", "{%", "%", "<", "<link", "<LiNk", "<url", "<URL",
+                "<insert", "(", "(link)", "(LINK)", ":", "://", "://.", "://…", "…", ".",
+                "link", "K", "\u212a", "İ", "a", " ", "<li>"]
+
+
+@given(st.lists(st.sampled_from(_HINT_PIECES) | st.text(max_size=3), max_size=12).map("".join))
+@example("<LIN\u212a>")  # Kelvin sign: lower() makes it "k", so the lower-cased path must run
+@example("(lin\u212a)")
+@example("{%")
+def test_placeholder_gate_equals_the_lowered_hint_scan(text: str) -> None:
+    from guardrails.engine.urls import _PLACEHOLDER_HINTS, _may_hold_placeholder
+
+    assert _may_hold_placeholder(text) == any(h in text.lower() for h in _PLACEHOLDER_HINTS)
+
+
+_FIGURE_PIECES = ["12", "3.5", "1,200", " ", "  ", "\n", "\u2003", "times", "fold", "Dollars",
+                  "usd", "EUR", "gbp", "pounds", "euros", "x", "%", "k", "hours", "teams", "t",
+                  "e", "$", ".", ","]
+
+
+@given(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=10).map("".join), st.booleans())
+@example("40 \u2003times", False)  # two spaces of different kinds before the tail word
+@example("3 fold", False)
+@example("5 ", True)
+def test_figure_tail_gate_equals_matching_at_every_figure(text: str, currency: bool) -> None:
+    from guardrails.engine import grounding as g
+
+    for m in g._NUMBER.finditer(text):
+        num, suffix, end = m.group(1), m.group(2), m.end()
+        got = g._figure(num, suffix, text, end, currency)
+        # Reference: the old reading, with the tail regex tried after every figure.
+        value = float(num.replace(",", ""))
+        values: tuple[float, ...] = (value,)
+        low = suffix.strip().lower()
+        if low in g._PERCENT:
+            assert got == ((value,), "percent")
+            continue
+        if low in g._MULT:
+            values = (value, value * g._MULT[low])
+        if low in g._TIMES:
+            assert got == (values, "multiplier")
+            continue
+        tail = g._TAIL_WORDS.match(text, end)
+        kind = "multiplier" if tail is not None and tail.group(1) else (
+            "currency" if currency or tail is not None else "plain")
+        assert got == (values, kind)
