@@ -87,8 +87,13 @@ def _figure(num: str, suffix: str, text: str, end: int, currency: bool
         if suffix in _TIMES:
             return values, "multiplier"
     tail = None
-    if end < len(text) and (text[end] in _TAIL_LETTERS or text[end].isspace()):
-        tail = _TAIL_WORDS.match(text, end)
+    if end < len(text):
+        nxt = text[end]
+        # "\s*" then a tail word: after one space the next character must start a tail word
+        # or be more space; most figures are followed by " hours", " teams": no regex call.
+        if nxt in _TAIL_LETTERS or (nxt.isspace() and end + 1 < len(text) and (
+                text[end + 1] in _TAIL_LETTERS or text[end + 1].isspace())):
+            tail = _TAIL_WORDS.match(text, end)
     if tail is not None and tail.group(1):
         return values, "multiplier"
     if currency or tail is not None:
@@ -122,7 +127,7 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
             lead = text[start - 1] if currency and start else before
             if lead and (lead.isalnum() or lead in "_.,/"):
                 continue  # part of a word, version or path ("v5", "B2B", "1.2", "24/7" tail)
-            num, suffix = m.group("num", "suf")
+            num, suffix = m.group(1, 2)  # num, suf: by number (a name costs a dict lookup)
             values, kind = _figure(num, suffix, text, last_end, currency)
             claims.append(Claim(text[start:last_end].strip(), start, values, kind))
     if vocab is not None and WORD_NUMBER_SET.isdisjoint(vocab):
