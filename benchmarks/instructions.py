@@ -36,7 +36,7 @@ def child(channel: str, n: int, checked: int, seed: int) -> None:
 
     import guardrails
 
-    items = [it for it in corpus.load(max(2000, 12 * (WARMUP + n)), seed=seed)
+    items = [it for it in corpus.load(max(4000, 20 * (WARMUP + n)), seed=seed)
              if it["channel"] == channel][: WARMUP + n]
     if len(items) < WARMUP + n:
         raise SystemExit(f"the corpus has only {len(items)} {channel} items; lower --n")
