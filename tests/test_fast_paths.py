@@ -387,3 +387,38 @@ def test_figure_tail_gate_equals_matching_at_every_figure(text: str, currency: b
         kind = "multiplier" if tail is not None and tail.group(1) else (
             "currency" if currency or tail is not None else "plain")
         assert got == (values, kind)
+
+
+def _read_fact_reference(text: str) -> tuple[frozenset[float], tuple[frozenset[float], ...]]:
+    """Months and per-kind values of a fact the long way: one set per kind, every claim."""
+    from guardrails.engine import grounding as g
+
+    by_kind: dict[str, set[float]] = {kind: set() for kind in g._KINDS}
+    months = frozenset(float(m.group(2)) for m in g._ISO_DATE.finditer(text))
+    undated = g._ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", text) if months else (
+        text)
+    for claim in g.number_claims(undated, g._fact_words(text)):
+        by_kind[claim.kind].update(claim.values)
+    for m in g._CLOCK_12.finditer(text):
+        if m.group(2).lower() == "p" and int(m.group(1)) < 12:
+            by_kind["plain"].add(float(int(m.group(1)) + 12))
+    for m in g._CLOCK_24.finditer(text):
+        if 12 < int(m.group(1)) < 24:
+            by_kind["plain"].add(float(int(m.group(1)) - 12))
+    return months, tuple(frozenset(by_kind[kind]) for kind in g._KINDS)
+
+
+@given(st.lists(st.sampled_from(["5", "40", "1,200", "17:30", "5:30 PM", "2026-12-09", "%", "$",
+                                 "x", " times", " dollars", "three", " ", "teams", "-", "."]),
+                max_size=10).map("".join))
+@example("Save 40% on 3 seats")  # a plain figure after a percentage: the general path
+@example("17:30 and 12 teams")  # clock values join the plain-only set
+def test_fact_reading_equals_the_per_kind_reading(text: str) -> None:
+    from guardrails.engine import grounding as g
+
+    fact = g._read_fact.__wrapped__(text)
+    months, values = _read_fact_reference(text)
+    if not g._DIGIT.search(text):
+        months = frozenset()
+    assert (fact.months, fact.values) == (months, values)
+    assert fact.figures == frozenset().union(*values)

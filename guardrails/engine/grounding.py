@@ -184,27 +184,36 @@ def _read_fact(text: str) -> _Fact:
         for claim in number_claims(text, known):
             by_kind[claim.kind].update(claim.values)
         return _indexed(known, frozenset(), by_kind)
-    by_kind = {kind: set() for kind in _KINDS}
     # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
     # month number, which would otherwise back unrelated counts such as "12 seats".
     months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if "-" in text else (
         frozenset())
     undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", text) if months else text
-    for claim in number_claims(undated, known):
-        by_kind[claim.kind].update(claim.values)
+    claims = number_claims(undated, known)
+    clock: list[float] = []  # a clock time restated in the other convention: 5:30 PM = 17:30
     low = text.lower()
-    if ":" in text or "m" in low:
-        # A clock time may be restated in the other convention: 5:30 PM = 17:30.
-        if "pm" in low or "p.m" in low:  # only a PM time gains a value
-            for m in _CLOCK_12.finditer(text):
-                hour = int(m.group(1))
-                if m.group(2).lower() == "p" and hour < 12:
-                    by_kind["plain"].add(float(hour + 12))
-        if ":" in text:
-            for m in _CLOCK_24.finditer(text):
-                hour = int(m.group(1))
-                if 12 < hour < 24:
-                    by_kind["plain"].add(float(hour - 12))
+    if "pm" in low or "p.m" in low:  # only a PM time gains a value
+        for m in _CLOCK_12.finditer(text):
+            hour = int(m.group(1))
+            if m.group(2).lower() == "p" and hour < 12:
+                clock.append(float(hour + 12))
+    if ":" in text:
+        for m in _CLOCK_24.finditer(text):
+            hour = int(m.group(1))
+            if 12 < hour < 24:
+                clock.append(float(hour - 12))
+    plain: set[float] = set(clock)
+    for claim in claims:
+        if claim.kind != "plain":
+            break
+        plain.update(claim.values)
+    else:  # the usual fact: plain figures only, one set serves both lookups
+        figures = frozenset(plain)
+        return _Fact(known, months, (figures, *_NO_FIGURES.values[1:]), figures)
+    by_kind = {kind: set() for kind in _KINDS}
+    by_kind["plain"].update(clock)
+    for claim in claims:
+        by_kind[claim.kind].update(claim.values)
     return _indexed(known, months, by_kind)
 
 
