@@ -161,9 +161,22 @@ class _Fact(NamedTuple):
 _NO_FIGURES = _Fact(frozenset(), frozenset(), tuple(frozenset() for _ in _KINDS), frozenset())
 
 
-def _indexed(known: frozenset[str], months: frozenset[float],
-             by_kind: dict[str, set[float]]) -> _Fact:
-    values = tuple(frozenset(by_kind[kind]) for kind in _KINDS)
+def _indexed(known: frozenset[str], months: frozenset[float], claims: list[Claim],
+             clock: list[float] | tuple[()] = ()) -> _Fact:
+    """One fact's index from its figure claims (``clock``: plain values it implies)."""
+    plain: set[float] = set(clock)
+    others: dict[str, set[float]] | None = None
+    for claim in claims:
+        if claim.kind == "plain":
+            plain.update(claim.values)
+        else:
+            if others is None:
+                others = {kind: set() for kind in _KINDS[1:]}
+            others[claim.kind].update(claim.values)
+    figures = frozenset(plain)
+    if others is None:  # the usual fact: plain figures only, one set serves both lookups
+        return _Fact(known, months, (figures, *_NO_FIGURES.values[1:]), figures)
+    values = (figures, *(frozenset(others[kind]) for kind in _KINDS[1:]))
     return _Fact(known, months, values, frozenset().union(*values))
 
 
@@ -180,10 +193,7 @@ def _read_fact(text: str) -> _Fact:
     if not _DIGIT.search(text):  # no figure, date or time in digits: number words at most
         if WORD_NUMBER_SET.isdisjoint(known):
             return _NO_FIGURES._replace(words=known)
-        by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
-        for claim in number_claims(text, known):
-            by_kind[claim.kind].update(claim.values)
-        return _indexed(known, frozenset(), by_kind)
+        return _indexed(known, frozenset(), number_claims(text, known))
     # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
     # month number, which would otherwise back unrelated counts such as "12 seats".
     months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if "-" in text else (
@@ -202,19 +212,7 @@ def _read_fact(text: str) -> _Fact:
             hour = int(m.group(1))
             if 12 < hour < 24:
                 clock.append(float(hour - 12))
-    plain: set[float] = set(clock)
-    for claim in claims:
-        if claim.kind != "plain":
-            break
-        plain.update(claim.values)
-    else:  # the usual fact: plain figures only, one set serves both lookups
-        figures = frozenset(plain)
-        return _Fact(known, months, (figures, *_NO_FIGURES.values[1:]), figures)
-    by_kind = {kind: set() for kind in _KINDS}
-    by_kind["plain"].update(clock)
-    for claim in claims:
-        by_kind[claim.kind].update(claim.values)
-    return _indexed(known, months, by_kind)
+    return _indexed(known, months, claims, clock)
 
 
 class FactBase:
