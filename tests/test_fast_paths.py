@@ -351,8 +351,14 @@ _HINT_PIECES = ["[", "]", "{", "{{", "{%", "%", "<", "<link", "<LiNk", "<url", "
 @example("(lin\u212a)")
 @example("{%")
 def test_placeholder_gate_equals_the_lowered_hint_scan(text: str) -> None:
-    from guardrails.engine.urls import _PLACEHOLDER_HINTS, _may_hold_placeholder
+    from guardrails.engine.urls import (
+        _LETTERED_OPENERS,
+        _PLACEHOLDER_HINTS,
+        _may_hold_placeholder,
+    )
 
+    # The gate scans for a lettered hint's first character as written: it must have no case.
+    assert all(c.lower() == c.upper() for c in _LETTERED_OPENERS)
     assert _may_hold_placeholder(text) == any(h in text.lower() for h in _PLACEHOLDER_HINTS)
 
 

@@ -72,24 +72,29 @@ def _placeholder_host(host: str) -> bool:
 
 _PLACEHOLDER_HINTS = ("[", "{{", "{%", "<link", "<url", "<insert", "://.", "://…", "(link)")
 """Every ``_TEXT_PLACEHOLDERS`` match holds one of these, ignoring case."""
+_CASELESS_HINTS = tuple((h[0], h) for h in _PLACEHOLDER_HINTS if h.lower() == h.upper())
+"""Hints without letters, each with its first character (a one-character scan gates it)."""
+_LETTERED_HINTS = tuple(h for h in _PLACEHOLDER_HINTS if h.lower() != h.upper())
+"""Hints with letters; each starts with a character that has no case (``<``, ``(``)."""
+_LETTERED_OPENERS = tuple(dict.fromkeys(h[0] for h in _LETTERED_HINTS))
 
 
 def _may_hold_placeholder(text: str) -> bool:
     """Whether ``text`` holds a ``_PLACEHOLDER_HINTS`` string, ignoring case.
 
     Lower-casing never makes or removes ``[ { % : / . … ( <`` (no character's lower case holds
-    one), so the hints without letters are searched in ``text`` itself, and ``text`` is
-    lower-cased only when a ``<`` or ``(`` could open a lettered one: a single-character scan
-    gates each multi-character one (~20 → ~8 µs for an email's three fields).
+    one), so the hints without letters are searched in ``text`` itself, each after a scan for
+    its first character, and ``text`` is lower-cased only when a lettered hint's first
+    character occurs (~20 → ~8 µs for an email's three fields).
     """
-    if "[" in text or "://." in text or "://…" in text:
-        return True
-    if "{" in text and ("{{" in text or "{%" in text):
-        return True
-    if "<" not in text and "(" not in text:
-        return False
-    low = text.lower()
-    return "<link" in low or "<url" in low or "<insert" in low or "(link)" in low
+    for first, hint in _CASELESS_HINTS:
+        if first in text and hint in text:
+            return True
+    for first in _LETTERED_OPENERS:
+        if first in text:
+            low = text.lower()
+            return any(hint in low for hint in _LETTERED_HINTS)
+    return False
 
 
 def placeholder_tokens(text: str) -> list[tuple[str, int]]:
