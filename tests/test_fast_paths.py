@@ -247,12 +247,12 @@ def test_distinct_drops_a_field_repeating_earlier_words_without_indexing_it() ->
 def test_fact_reading_keeps_every_pm_clock_value(text: str) -> None:
     from guardrails.engine import grounding
 
-    fact = grounding._read_fact.__wrapped__(text)
+    figures = grounding._read_figures((text,))
     expected = {float(int(m.group(1)) + 12) for m in grounding._CLOCK_12.finditer(text)
                 if m.group(2).lower() == "p" and int(m.group(1)) < 12}
     if grounding._DIGIT.search(text):
-        assert expected <= fact.values[0]
-    assert fact.figures == frozenset().union(*fact.values)
+        assert expected <= figures.values["plain"]
+    assert figures.every == frozenset().union(*figures.values.values())
 
 
 @given(st.lists(st.sampled_from(["https://", "http://", "HTTPS://", "acme", ".", "-", "io", "/",
@@ -414,17 +414,56 @@ def _read_fact_reference(text: str) -> tuple[frozenset[float], tuple[frozenset[f
     return months, tuple(frozenset(by_kind[kind]) for kind in g._KINDS)
 
 
-@given(st.lists(st.sampled_from(["5", "40", "1,200", "17:30", "5:30 PM", "2026-12-09", "%", "$",
-                                 "x", " times", " dollars", "three", " ", "teams", "-", "."]),
-                max_size=10).map("".join))
-@example("Save 40% on 3 seats")  # a plain figure after a percentage: the general path
-@example("17:30 and 12 teams")  # clock values join the plain-only set
-def test_fact_reading_equals_the_per_kind_reading(text: str) -> None:
+_FACT_PIECES = ["5", "40", "1,200", "17:30", "5:30 PM", "2026-12-09", "%", "$", "x", " times",
+                " dollars", "three", "twice", " ", "teams", "-", ".", "\x00", "12", "9", "/", "k"]
+fact_text = st.lists(st.sampled_from(_FACT_PIECES), max_size=10).map("".join)
+
+
+def _facts_reference(facts: list[str]) -> tuple[set[float], dict[str, set[float]]]:
+    """Months and per-kind values of all facts, each fact read on its own."""
     from guardrails.engine import grounding as g
 
-    fact = g._read_fact.__wrapped__(text)
-    months, values = _read_fact_reference(text)
-    if not g._DIGIT.search(text):
-        months = frozenset()
-    assert (fact.months, fact.values) == (months, values)
-    assert fact.figures == frozenset().union(*values)
+    months: set[float] = set()
+    by_kind: dict[str, set[float]] = {kind: set() for kind in g._KINDS}
+    for fact in facts:
+        fact_months, values = _read_fact_reference(fact)
+        months |= fact_months
+        for kind, found in zip(g._KINDS, values, strict=True):
+            by_kind[kind] |= found
+    return months, by_kind
+
+
+@given(st.lists(fact_text, max_size=4))
+@example(["Save 40% on 3 seats", "17:30 and 12 teams"])
+@example(["3\x00", "$ 5", "twice"])  # a fact holding the separator; currency at a fact's start
+@example(["5", " dollars"])  # a tail word must not reach into the next fact
+@example(["2026-12", "9 seats"])  # nor may a date span two facts
+def test_reading_the_facts_at_once_equals_reading_each(facts: list[str]) -> None:
+    from guardrails.engine import grounding as g
+
+    months, by_kind = _facts_reference(facts)
+    figures = g._read_figures(tuple(facts))
+    plain_words, times_words = g._read_number_words(tuple(facts))
+    got = {kind: set(values) for kind, values in figures.values.items()}
+    got["plain"] |= plain_words
+    got["multiplier"] |= times_words
+    assert (set(figures.months), got) == (months, by_kind)
+    assert figures.every == frozenset().union(*figures.values.values())
+
+
+@given(st.lists(fact_text, max_size=4), fact_text)
+@example(["Doors open 2026-12-09"], "See you 12/9")  # a month backed as part of a date
+@example(["three seats left"], "Only 3 seats")
+@example(["It is twice as fast"], "2x faster")
+def test_fact_base_backs_exactly_what_some_fact_states(facts: list[str], text: str) -> None:
+    from guardrails.engine import grounding as g
+
+    months, by_kind = _facts_reference(facts)
+    every = set().union(*by_kind.values())
+    base = g.FactBase(facts)
+    for claim in g.number_claims(text):
+        pool = every if claim.kind == "plain" else by_kind[claim.kind]
+        dated = bool(g._DATE_TAIL.match(text, claim.offset + len(claim.text)))
+        expected = not pool.isdisjoint(claim.values) or (
+            dated and not months.isdisjoint(claim.values))
+        assert base.supports_number(claim, text) == expected, claim

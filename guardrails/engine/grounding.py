@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
@@ -132,6 +131,13 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
             claims.append(Claim(text[start:last_end].strip(), start, values, kind))
     if vocab is not None and WORD_NUMBER_SET.isdisjoint(vocab):
         return claims
+    claims.extend(word_number_claims(text))
+    return claims
+
+
+def word_number_claims(text: str) -> list[Claim]:
+    """Number words ("three", "twice", "third") in ``text``, idioms ("a second look") aside."""
+    claims: list[Claim] = []
     low = text.lower()
     idioms = [m.span() for m in _IDIOMS.finditer(text)] if (
         "second" in low or "half" in low or "double" in low) else []
@@ -145,39 +151,69 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
 
 
 _KINDS = ("plain", "percent", "currency", "multiplier")
+_WORD_VALUES = frozenset(float(v) for v in _WORD_NUMBERS.values())
+"""Every value a number word can have: only a claim with one of them can be backed by one."""
+_FACT_BREAK = "\x00"
+"""Joins the facts for one figure scan: no figure, unit, tail word, date or clock pattern
+matches across it, so the scan finds exactly what scanning each fact on its own finds."""
 
 
-class _Fact(NamedTuple):
-    """What one fact text contributes: its words, ISO-date months and figures by kind."""
+class _Figures(NamedTuple):
+    """The figures the facts state: by kind, all of them, and ISO-date months."""
 
-    words: frozenset[str]
-    months: frozenset[float]
-    values: tuple[frozenset[float], ...]
-    """One set per kind, in ``_KINDS`` order."""
-    figures: frozenset[float]
+    values: dict[str, frozenset[float]]
+    every: frozenset[float]
     """Every value of any kind (what backs a plain figure)."""
+    months: frozenset[float]
 
 
-_NO_FIGURES = _Fact(frozenset(), frozenset(), tuple(frozenset() for _ in _KINDS), frozenset())
+_NO_FIGURES = _Figures({kind: frozenset() for kind in _KINDS}, frozenset(), frozenset())
 
 
-def _indexed(known: frozenset[str], months: frozenset[float], claims: list[Claim],
-             clock: list[float] | tuple[()] = ()) -> _Fact:
-    """One fact's index from its figure claims (``clock``: plain values it implies)."""
-    plain: set[float] = set(clock)
-    others: dict[str, set[float]] | None = None
-    for claim in claims:
-        if claim.kind == "plain":
-            plain.update(claim.values)
-        else:
-            if others is None:
-                others = {kind: set() for kind in _KINDS[1:]}
-            others[claim.kind].update(claim.values)
-    figures = frozenset(plain)
-    if others is None:  # the usual fact: plain figures only, one set serves both lookups
-        return _Fact(known, months, (figures, *_NO_FIGURES.values[1:]), figures)
-    values = (figures, *(frozenset(others[kind]) for kind in _KINDS[1:]))
-    return _Fact(known, months, values, frozenset().union(*values))
+def _undated(text: str, months: frozenset[float]) -> str:
+    """ISO dates written as their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
+    month number, which would otherwise back unrelated counts such as "12 seats"."""
+    return _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", text) if months else text
+
+
+def _read_figures(texts: tuple[str, ...]) -> _Figures:
+    """The digit figures, dates and clock times of every fact, in one scan of them all."""
+    text = _FACT_BREAK.join(texts)
+    if not _DIGIT.search(text):
+        return _NO_FIGURES
+    months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if "-" in text else (
+        frozenset())
+    by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
+    for claim in number_claims(_undated(text, months), frozenset()):  # no vocab: digits only
+        by_kind[claim.kind].update(claim.values)
+    plain = by_kind["plain"]  # a clock time restated in the other convention: 5:30 PM = 17:30
+    low = text.lower()
+    if "pm" in low or "p.m" in low:  # only a PM time gains a value
+        for m in _CLOCK_12.finditer(text):
+            hour = int(m.group(1))
+            if m.group(2).lower() == "p" and hour < 12:
+                plain.add(float(hour + 12))
+    if ":" in text:
+        for m in _CLOCK_24.finditer(text):
+            hour = int(m.group(1))
+            if 12 < hour < 24:
+                plain.add(float(hour - 12))
+    values = {kind: frozenset(found) for kind, found in by_kind.items()}
+    return _Figures(values, frozenset().union(*values.values()), months)
+
+
+def _read_number_words(texts: tuple[str, ...]) -> tuple[frozenset[float], frozenset[float]]:
+    """Values the facts spell as words: (plain ones, multipliers such as "twice")."""
+    plain: set[float] = set()
+    times: set[float] = set()
+    for text in texts:
+        if WORD_NUMBER_SET.isdisjoint(_fact_words(text)):
+            continue
+        months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if (
+            "-" in text and _DIGIT.search(text)) else frozenset()
+        for claim in word_number_claims(_undated(text, months)):
+            (times if claim.kind == "multiplier" else plain).update(claim.values)
+    return frozenset(plain), frozenset(times)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -186,55 +222,21 @@ def _fact_words(text: str) -> frozenset[str]:
     return frozenset(words(strip_accents(text)))
 
 
-@functools.lru_cache(maxsize=8192)
-def _read_fact(text: str) -> _Fact:
-    """Index one fact (cached: a campaign's messages share most facts and the goal)."""
-    known = _fact_words(text)
-    if not _DIGIT.search(text):  # no figure, date or time in digits: number words at most
-        if WORD_NUMBER_SET.isdisjoint(known):
-            return _NO_FIGURES._replace(words=known)
-        return _indexed(known, frozenset(), number_claims(text, known))
-    # ISO dates give their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
-    # month number, which would otherwise back unrelated counts such as "12 seats".
-    months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if "-" in text else (
-        frozenset())
-    undated = _ISO_DATE.sub(lambda m: f"{m.group(1)} {int(m.group(3))}", text) if months else text
-    claims = number_claims(undated, known)
-    clock: list[float] = []  # a clock time restated in the other convention: 5:30 PM = 17:30
-    low = text.lower()
-    if "pm" in low or "p.m" in low:  # only a PM time gains a value
-        for m in _CLOCK_12.finditer(text):
-            hour = int(m.group(1))
-            if m.group(2).lower() == "p" and hour < 12:
-                clock.append(float(hour + 12))
-    if ":" in text:
-        for m in _CLOCK_24.finditer(text):
-            hour = int(m.group(1))
-            if 12 < hour < 24:
-                clock.append(float(hour - 12))
-    return _indexed(known, months, claims, clock)
-
-
 class FactBase:
     """Everything the writer was allowed to state, read only as far as a check needs.
 
-    Each text is read on its own (a figure never spans two facts) and cached by text. Most
-    of a recipient's facts are new to the process, so nothing is read up front: figures are
-    read fact by fact until one backs the claim at hand (a message without figures reads
-    none), facts that spell the claim's digits first, and the words only when a name or
-    phrase check asks. Shared across threads: the pools only grow, under a lock, and a fact
-    counts as read only once its figures are in.
+    A figure never spans two facts. The first figure claim reads the digits of all facts in
+    one scan (most of a recipient's facts are new to the process, and one scan of them all
+    costs less than a scan of each); number words ("three") only when a claim could be one
+    and the digits do not back it; words only when a name or phrase check asks. Shared
+    across threads: each part is computed whole and then published with one assignment.
     """
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = tuple(texts)
-        self._lock = threading.Lock()
-        self._unread = list(range(len(self.texts)))
-        self._months: set[float] = set()
-        self._values: dict[str, set[float]] = {kind: set() for kind in _KINDS}
-        self._any: set[float] = set()
+        self._figures: _Figures | None = None
+        self._number_words: tuple[frozenset[float], frozenset[float]] | None = None
         self._words: frozenset[str] | None = None
-        self._plain: list[str] | None = None
 
     @property
     def words(self) -> frozenset[str]:
@@ -244,44 +246,24 @@ class FactBase:
             known = self._words = frozenset().union(*map(_fact_words, self.texts))
         return known
 
-    def _read_next(self, digits: str) -> bool:
-        """Add an unread fact's figures to the pools, the first that contains ``digits`` if
-        any does (it most likely backs the claim), else the first; False when all are read."""
-        with self._lock:
-            unread = self._unread
-            if not unread:
-                return False
-            at = 0
-            if digits and len(unread) > 1:
-                plain = self._plain
-                if plain is None:
-                    plain = self._plain = [t.replace(",", "") for t in self.texts]
-                at = next((k for k, i in enumerate(unread) if digits in plain[i]), 0)
-            fact = _read_fact(self.texts[unread[at]])
-            if fact.months:
-                self._months.update(fact.months)
-            if fact.figures:
-                self._any.update(fact.figures)
-                for kind, values in zip(_KINDS, fact.values, strict=True):
-                    if values:
-                        self._values[kind].update(values)
-            del unread[at]
-            return True
-
     def supports_number(self, claim: Claim, text: str = "") -> bool:
+        figures = self._figures
+        if figures is None:
+            figures = self._figures = _read_figures(self.texts)
+        values = claim.values
+        plain = claim.kind == "plain"
+        if not (figures.every if plain else figures.values[claim.kind]).isdisjoint(values):
+            return True
         # "12/9" restating 2026-12-09: a month is backed when it is written as part of a date.
-        end = claim.offset + len(claim.text)
-        dated = bool(text) and bool(_DATE_TAIL.match(text, end))
-        pool = self._any if claim.kind == "plain" else self._values[claim.kind]
-        digits = _LEAD_DIGITS.search(claim.text.replace(",", ""))
-        lead = digits.group() if digits is not None else ""
-        while True:
-            if not pool.isdisjoint(claim.values):
-                return True
-            if dated and not self._months.isdisjoint(claim.values):
-                return True
-            if not self._read_next(lead):
-                return False
+        if figures.months and not figures.months.isdisjoint(values) and text and _DATE_TAIL.match(
+                text, claim.offset + len(claim.text)):
+            return True
+        if not (plain or claim.kind == "multiplier") or _WORD_VALUES.isdisjoint(values):
+            return False  # no number word has this value or kind
+        spelled = self._number_words
+        if spelled is None:
+            spelled = self._number_words = _read_number_words(self.texts)
+        return not spelled[1].isdisjoint(values) or (plain and not spelled[0].isdisjoint(values))
 
     def supports_words(self, phrase: str) -> bool:
         toks = [w for w in words(strip_accents(phrase)) if len(w) > 2 or w.isdigit()]
