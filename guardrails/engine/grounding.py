@@ -421,8 +421,6 @@ def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]
     if after_ok and vocab is not None and triggers is not None and text.isascii() and (
             _CONTROL.search(text) is None):
         verbs_from = max((low.rfind(v) for v in AFTER_VERBS.intersection(vocab)), default=-1)
-    if callable(known):
-        known = known()
     for m in _CAP_RUN.finditer(text):
         if claim_context:
             start = m.start()
@@ -432,6 +430,8 @@ def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]
                     continue
                 if not _claim_before(text[window:start]):
                     continue
+        if callable(known):
+            known = known()  # only now: most texts have no run in a claim's place
         tokens = [t for t in m.group().split() if t[0].isupper()]
         if any(_known(t, known) for t in tokens):
             continue  # part of a name the facts use ("Thistle Vets" for "Thistle Veterinary")
