@@ -46,6 +46,18 @@ def test_hits_come_in_text_order(terms: list[str], tokens: list[str]) -> None:
     assert [i for _, i in hits] == sorted(i for _, i in hits)
 
 
+@given(st.lists(term_text, min_size=1, max_size=8, unique=True),
+       st.lists(st.sampled_from([*WORDS, "-", " ", "pr", "mon"]), max_size=30).map("".join))
+def test_may_occur_in_equals_testing_every_word_of_every_term(terms: list[str],
+                                                               lowered: str) -> None:
+    lexicon = Lexicon((t, "k") for t in terms)
+    needed = [t.rstrip("*").split() for t in terms]
+    expected = any(all(w in lowered for w in words) for words in needed)
+    assert lexicon.may_occur_in(lowered) == expected
+    if lexicon.find(WordIndex(lowered.split())):
+        assert lexicon.may_occur_in(lowered)  # a prefilter: never False where a term occurs
+
+
 def test_phrase_positions_are_word_indexes() -> None:
     index = WordIndex("see the best price the best".split())
     assert index.find_all(" the best ") == [1, 4]

@@ -88,16 +88,33 @@ class Lexicon:
             needle = " " + " ".join(term.words)
             self._multi_prefix.setdefault(term.words[0], []).append((term, needle))
         self._prefix_needles = [(" " + stem, terms) for stem, terms in self._prefix_terms.items()]
-        # Longest word first: it is the rarest, so most terms fail on their first test.
-        self._anchors = frozenset(tuple(sorted(term.words, key=len, reverse=True))
-                                  for term in self._terms())
+        # Each term needs all its words as substrings. A word many terms share ("review") is
+        # tested first and once per call: when it is absent, all of those terms fail on one
+        # scan. Otherwise the longest word first: it is the rarest.
+        shared: dict[str, int] = {}
+        for needed in {term.words for term in self._terms()}:
+            for word in set(needed):
+                shared[word] = shared.get(word, 0) + 1
+        self._anchors = tuple(dict.fromkeys(
+            tuple(sorted(set(term.words), key=lambda w: (-shared[w], -len(w), w)))
+            for term in self._terms()))
         self._firsts = frozenset([*self._single, *self._multi, *self._multi_prefix])
         _register(self._firsts)
 
     def may_occur_in(self, lowered: str) -> bool:
         """False when no term can occur in ``lowered`` (lower-cased text): each term needs every
         word as a substring, and a few ``in`` tests are far cheaper than splitting the text."""
-        return any(all(word in lowered for word in needed) for needed in self._anchors)
+        seen: dict[str, bool] = {}
+        for needed in self._anchors:
+            for word in needed:
+                found = seen.get(word)
+                if found is None:
+                    found = seen[word] = word in lowered
+                if not found:
+                    break
+            else:
+                return True
+        return False
 
     def __bool__(self) -> bool:
         return bool(self._firsts or self._prefix_terms)
