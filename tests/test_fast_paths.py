@@ -198,13 +198,18 @@ _PIECES = ["refund", "Refund", "refunds", "statement", "$12", "$3.50", "costs", 
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@example("paid out. Refund. $3.50 refund")
+@example("statement.5 refund!statement")
+@example("refund $3.50 paid. x")  # the decimal point does not end the sentence
+@example("paid\nrefund")  # "d\nr" is inside no sentence: "paid\n" is not searched
 def test_dropping_excluded_sentences_equals_the_per_sentence_scan(text: str) -> None:
     import regex
 
     from guardrails.engine.checks.review import _SENTENCE, _drop_sentences
 
-    requires = ("refund", "statement", "paid out", "no cost")
-    exclude = regex.compile(r"\brefunds?\b|\bstatement\b|\bpaid out\b|\bat no cost\b",
+    # "out." ends with a sentence break; "t. r" and "d\nr" span one (inside no sentence).
+    requires = ("refund", "statement", "paid out", "no cost", "out.", "t. r", "d\nr")
+    exclude = regex.compile(r"\brefunds?\b|\bstatement\b|\bpaid( out)?\b|\bat no cost\b",
                             regex.IGNORECASE | regex.MULTILINE)
     naive = "".join(part for part in _SENTENCE.findall(text) if not (
         any(r in part.lower() for r in requires) and exclude.search(part)))

@@ -17,7 +17,6 @@ from guardrails.engine.base import (
     occurrences,
     prefilter_allows,
     search,
-    span_inside,
 )
 from guardrails.engine.lexicon import Lexicon, WordIndex, words
 
@@ -83,18 +82,42 @@ def _drop_sentences(text: str, lowered: str, requires: tuple[str, ...],
         kept = [part for part in parts if not (
             prefilter_allows(part.lower(), requires) and search(exclude, part))]
         return text if len(kept) == len(parts) else "".join(kept)
-    found = sorted(occurrences(lowered, requires))
-    if not found:
+    spans: dict[tuple[int, int], None] = {}
+    for a, b in sorted(occurrences(lowered, requires)):
+        lo, hi = _sentence_around(text, a)
+        if b <= hi:  # a needle across a sentence break is inside no sentence
+            spans[lo, hi] = None
+    if not spans:
         return text
-    starts = [a for a, _ in found]
     pieces: list[str] = []
-    dropped = False
-    for m in _SENTENCE.finditer(text):
-        if span_inside(found, starts, *m.span()) and search(exclude, m.group()):
-            dropped = True
-            continue
-        pieces.append(m.group())
-    return "".join(pieces) if dropped else text
+    last = 0
+    for lo, hi in spans:  # in text order, each sentence once
+        sentence = text[lo:hi]
+        if search(exclude, sentence):
+            pieces.append(text[last:lo])
+            last = hi
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """Bounds of the ``_SENTENCE`` piece holding position ``at``: a piece ends with its
+    ``!``, ``?``, newline or full stop (a ``.`` before a digit is a decimal point)."""
+    lo = max(text.rfind("!", 0, at), text.rfind("?", 0, at), text.rfind("\n", 0, at))
+    stop = text.rfind(".", lo + 1, at)
+    while stop >= 0 and stop + 1 < len(text) and text[stop + 1].isdecimal():
+        stop = text.rfind(".", lo + 1, stop)
+    lo = max(lo, stop) + 1
+    ends = [i for i in (text.find("!", at), text.find("?", at), text.find("\n", at)) if i >= 0]
+    hi = min(ends) if ends else len(text)
+    stop = text.find(".", at, hi)
+    while stop >= 0 and stop + 1 < len(text) and text[stop + 1].isdecimal():
+        stop = text.find(".", stop + 1, hi)
+    if stop >= 0:
+        hi = stop
+    return lo, min(hi + 1, len(text))
 
 
 def compile_flag(params: Params) -> Runner:
