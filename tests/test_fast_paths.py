@@ -213,7 +213,19 @@ def test_dropping_excluded_sentences_equals_the_per_sentence_scan(text: str) -> 
                             regex.IGNORECASE | regex.MULTILINE)
     naive = "".join(part for part in _SENTENCE.findall(text) if not (
         any(r in part.lower() for r in requires) and exclude.search(part)))
-    assert _drop_sentences(text, text.lower(), requires, exclude) == naive
+    assert _drop_sentences(text, text.lower(), requires, exclude)[0] == naive
+
+
+def test_without_exclude_needles_every_sentence_is_searched() -> None:
+    import regex
+
+    from guardrails.engine.checks.review import _drop_sentences
+
+    exclude = regex.compile(r"\brefund\b")
+    text = "Your plan is $20. The refund is $5. Thanks"
+    assert _drop_sentences(text, text.lower(), (), exclude) == (
+        "Your plan is $20. Thanks", len("Your plan is $20."))
+    assert _drop_sentences(text, text.lower(), ("statement",), exclude) == (text, 0)
 
 
 SCHEME_CHARS = "abcxyzKİıſ019+.-:/ \n\té"

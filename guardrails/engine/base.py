@@ -148,9 +148,9 @@ def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str
     return found
 
 
-def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    """``pattern.search`` with the engine's timeout for user patterns."""
-    return pattern.search(text, timeout=_timeout(pattern))
+def search(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
+    """``pattern.search`` (from ``pos``) with the engine's timeout for user patterns."""
+    return pattern.search(text, pos, timeout=_timeout(pattern))
 
 
 def match(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
