@@ -84,13 +84,17 @@ def test_non_ascii_words_equal_the_token_regex(text: str) -> None:
 
 _NAME_WORDS = ["Acme", "Globex", "Initech", "Hi", "Ana", "uses", "used", "trusted", "by", "like",
                "unlike", "teams", "at", "and", ",", ".", "\n", "now", "switched", "to", "the",
-               "Kitchen", "join", "customers", "we", "x" * 30]
+               "Kitchen", "join", "customers", "we", "x" * 30, "because", "O'Neil", "&", "-",
+               "3", "\t", "relies on", "Now", "AND", "like\nAcme", "Joining"]
 
 
 @given(st.lists(st.sampled_from(_NAME_WORDS), max_size=30).map(" ".join),
        st.frozensets(st.sampled_from(["acme", "ana", "kitchen"])))
 @example("Acme uses it . Globex Kitchen uses it", frozenset())
 @example("Hi Ana , Acme used it . Globex Kitchen switched to it .", frozenset({"ana"}))
+@example("we hear Globex , Initech and Acme now use it", frozenset())  # names before a verb
+@example("we like Joining Acme", frozenset())  # a trigger inside a run: scanned from its start
+@example("customers like " + "x" * 30 + " Acme and Initech", frozenset())  # 40 characters on
 def test_unknown_names_prefilters_change_nothing(text: str, known: frozenset[str]) -> None:
     from guardrails.engine import grounding as g
     from guardrails.formats.text import match_words
