@@ -395,6 +395,17 @@ def test_placeholder_gate_equals_the_lowered_hint_scan(text: str) -> None:
     assert _may_hold_placeholder(text) == any(h in text.lower() for h in _PLACEHOLDER_HINTS)
 
 
+@given(st.lists(st.sampled_from(["12", "1,234", "5", "0", ".", ",", "x", "v", "%", " ", "k",
+                                 "th", "1.2.3", "_", "a", "+", "\n", "12345", "\u0663", "é", "\uff11"]),
+                max_size=14).map("".join))
+@example("1,2345 and 12x3 v5 1.2.3")
+def test_number_matches_equal_finditer(text: str) -> None:
+    from guardrails.engine import grounding as g
+
+    got = [(m.span(), m.group(1, 2)) for m in g._number_matches(text)]
+    assert got == [(m.span(), m.group(1, 2)) for m in g._NUMBER.finditer(text)]
+
+
 _FIGURE_PIECES = ["12", "3.5", "1,200", " ", "  ", "\n", "\u2003", "times", "fold", "Dollars",
                   "usd", "EUR", "gbp", "pounds", "euros", "x", "%", "k", "hours", "teams", "t",
                   "e", "$", ".", ","]

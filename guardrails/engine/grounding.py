@@ -104,15 +104,40 @@ _TAIL_LETTERS = frozenset("tTfFdDeEpPuUgG")
 """First letters of the ``_TAIL_WORDS`` words (a match starts with one or with a space)."""
 
 
+_ASCII_DIGITS = lazy_regex(r"[0-9]+")
+_DIGITS = lazy_regex(r"\d+")
+
+
+def _number_matches(text: str) -> list[regex.Match[str]]:
+    """``list(_NUMBER.finditer(text))``, the pattern tried only at digits, in order, as
+    finditer tries them: a scan for digit runs is ~2-4x cheaper than the pattern's own (in
+    ASCII text ``\\d`` is ``[0-9]``, cheaper still)."""
+    found: list[regex.Match[str]] = []
+    pos = 0
+    for run in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text):
+        start, end = run.span()
+        at = max(start, pos)
+        while at < end:
+            m = _NUMBER.match(text, at)
+            if m is None:
+                at += 1
+                continue
+            found.append(m)
+            pos = m.end()
+            at = pos
+    return found
+
+
 def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim]:
     """Every figure in ``text`` with its value(s) and kind: digits with units, number words.
 
     ``vocab`` (the field's distinct words, if known) lets the number-word scan be skipped.
     """
     claims: list[Claim] = []
-    if _DIGIT.search(text):
+    found = _number_matches(text)
+    if found:
         last_end = -1
-        for m in _NUMBER.finditer(text):
+        for m in found:
             start = m.start()
             if start == last_end:
                 continue  # "1.2.3": the tail of a figure already read
