@@ -402,7 +402,7 @@ def test_placeholder_gate_equals_the_lowered_hint_scan(text: str) -> None:
 def test_number_matches_equal_finditer(text: str) -> None:
     from guardrails.engine import grounding as g
 
-    got = [(m.span(), m.group(1, 2)) for m in g._number_matches(text)]
+    got = [(m.span(), m.group(1, 2)) for m in g._matches_at_digits(text)]
     assert got == [(m.span(), m.group(1, 2)) for m in g._NUMBER.finditer(text)]
 
 

@@ -106,12 +106,21 @@ _TAIL_LETTERS = frozenset("tTfFdDeEpPuUgG")
 
 _ASCII_DIGITS = lazy_regex(r"[0-9]+")
 _DIGITS = lazy_regex(r"\d+")
+_LONG_TEXT = 800
 
 
 def _number_matches(text: str) -> list[regex.Match[str]]:
-    """``list(_NUMBER.finditer(text))``, the pattern tried only at digits, in order, as
-    finditer tries them: a scan for digit runs is ~2-4x cheaper than the pattern's own (in
-    ASCII text ``\\d`` is ``[0-9]``, cheaper still)."""
+    """``list(_NUMBER.finditer(text))``. In a long text (an email body) the pattern is tried
+    only at digits, in order, as finditer tries them: a scan for digit runs is ~2-4x cheaper
+    than the pattern's own (in ASCII text ``\\d`` is ``[0-9]``, cheaper still). A short or
+    figure-dense text (an SMS, the facts) is faster with finditer's one call."""
+    if len(text) < _LONG_TEXT:
+        return list(_NUMBER.finditer(text))
+    return _matches_at_digits(text)
+
+
+def _matches_at_digits(text: str) -> list[regex.Match[str]]:
+    """``list(_NUMBER.finditer(text))``, the pattern matched at each digit run in turn."""
     found: list[regex.Match[str]] = []
     pos = 0
     for run in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text):
