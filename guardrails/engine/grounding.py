@@ -50,7 +50,6 @@ _IDIOMS = lazy_regex(
 _ISO_DATE = lazy_regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _CLOCK_12 = lazy_regex(r"\b(\d{1,2})(?::\d{2})?\s?([ap])\.?m\b", regex.IGNORECASE)
 _CLOCK_24 = lazy_regex(r"\b(\d{1,2}):\d{2}\b")
-_LEAD_DIGITS = lazy_re(r"\d+")
 _DATE_TAIL = lazy_re(r"[/.-]\d{1,2}\b")
 _MULT = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
@@ -204,6 +203,13 @@ class _Figures(NamedTuple):
 _NO_FIGURES = _Figures({kind: frozenset() for kind in _KINDS}, frozenset(), frozenset())
 
 
+def _iso_months(text: str) -> frozenset[float]:
+    """The month numbers of the ISO dates in ``text`` ("2026-12-09" gives 12)."""
+    if "-" not in text:
+        return frozenset()
+    return frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text))
+
+
 def _undated(text: str, months: frozenset[float]) -> str:
     """ISO dates written as their year and day ("2026-12-09" backs "Dec 9" and "2026"), not the
     month number, which would otherwise back unrelated counts such as "12 seats"."""
@@ -215,8 +221,7 @@ def _read_figures(texts: tuple[str, ...]) -> _Figures:
     text = _FACT_BREAK.join(texts)
     if not _DIGIT.search(text):
         return _NO_FIGURES
-    months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if "-" in text else (
-        frozenset())
+    months = _iso_months(text)
     by_kind: dict[str, set[float]] = {kind: set() for kind in _KINDS}
     for claim in number_claims(_undated(text, months), frozenset()):  # no vocab: digits only
         by_kind[claim.kind].update(claim.values)
@@ -243,9 +248,7 @@ def _read_number_words(texts: tuple[str, ...]) -> tuple[frozenset[float], frozen
     for text in texts:
         if WORD_NUMBER_SET.isdisjoint(_fact_words(text)):
             continue
-        months = frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text)) if (
-            "-" in text and _DIGIT.search(text)) else frozenset()
-        for claim in word_number_claims(_undated(text, months)):
+        for claim in word_number_claims(_undated(text, _iso_months(text))):
             (times if claim.kind == "multiplier" else plain).update(claim.values)
     return frozenset(plain), frozenset(times)
 
