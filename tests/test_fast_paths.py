@@ -511,3 +511,24 @@ def test_fact_base_backs_exactly_what_some_fact_states(facts: list[str], text: s
         expected = not pool.isdisjoint(claim.values) or (
             dated and not months.isdisjoint(claim.values))
         assert base.supports_number(claim, text) == expected, claim
+
+
+_SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
+
+
+def test_squash_lines_knows_every_whitespace_of_split() -> None:
+    from guardrails.formats import email
+
+    assert set(email._ODD_SPACE + email._WIDE_SPACE + " \n") == set(_SPACES)
+
+
+@given(st.text(alphabet=st.sampled_from([*_SPACES, "a", "b", "é", "Ω"]), max_size=40)
+       | st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", " \n ", "Hi", "Ana,", "é"]),
+                  max_size=30).map("".join))
+@example(" a \n \n b ")
+@example("a\u2009 b")  # a thin space: splitting decides
+def test_squash_lines_equals_splitting_each_line(text: str) -> None:
+    from guardrails.formats.email import squash_lines
+
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    assert squash_lines(text) == "\n".join(line for line in lines if line)

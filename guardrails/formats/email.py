@@ -24,6 +24,7 @@ __all__ = [
     "only_allowed_markup",
     "parse_html",
     "sanitize_html",
+    "squash_lines",
     "text_to_html",
     "visible_links",
 ]
@@ -463,9 +464,32 @@ def visible_text(root: etree._Element) -> str:
     if text:
         parts.append(text)
     _visible_children(root, parts, not text)
-    # A list, not generators: join() would build one anyway, and filter(None) runs in C.
-    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
-    return "\n".join(filter(None, lines))
+    return squash_lines("".join(parts))
+
+
+_ODD_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+"""The ASCII whitespace of ``str.split()`` other than space and newline."""
+_WIDE_SPACE = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u2028\u2029\u202f\u205f\u3000"
+"""The rest of ``str.split()``'s whitespace (the characters for which ``str.isspace()``)."""
+
+
+def squash_lines(text: str) -> str:
+    """Each line's words joined by one space, blank lines dropped.
+
+    When the only whitespace is spaces and newlines (the usual case) this strips lines and
+    collapses double spaces in C: splitting into words builds one str per word (~20 µs for a
+    2 KB body, against ~8).
+    """
+    odd = _ODD_SPACE if text.isascii() else _ODD_SPACE + _WIDE_SPACE
+    for ch in odd:
+        if ch in text:
+            lines = [" ".join(line.split()) for line in text.split("\n")]
+            return "\n".join(filter(None, lines))
+    text = "\n".join(filter(None, map(str.strip, text.split("\n"))))
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def _visible_children(el: etree._Element, parts: list[str], newline: bool) -> bool:
