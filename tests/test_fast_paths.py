@@ -532,3 +532,13 @@ def test_squash_lines_equals_splitting_each_line(text: str) -> None:
 
     lines = (" ".join(line.split()) for line in text.split("\n"))
     assert squash_lines(text) == "\n".join(line for line in lines if line)
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]) | st.sampled_from(
+    ["\x00", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x1f", "\x7f", "\ufffe", "\uffff", "a"])))
+@example("caf\u00e9\x01")
+@example("\uffff")
+def test_html_control_filter_equals_the_regex(text: str) -> None:
+    from guardrails.formats import email
+
+    assert email._without_control(text) == email._CONTROL.sub("", text)

@@ -90,6 +90,8 @@ def _valid_text(text: str | bytes) -> str:
     """``text`` as a str both parsers accept: bytes decoded, lone surrogates replaced."""
     if isinstance(text, bytes):
         return text.decode("utf-8", "replace")
+    if text.isascii():  # no lone surrogate: nothing to replace (O(1) test)
+        return text
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
@@ -268,6 +270,18 @@ def _explain(root: etree._Element, policy: HtmlPolicy) -> list[str]:
 # --- parsing ---------------------------------------------------------------------------
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in lxml text
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""``_CONTROL``'s ASCII characters as UTF-8 bytes (no multi-byte sequence holds one)."""
+
+
+def _without_control(text: str) -> str:
+    """``_CONTROL.sub("", text)`` for valid text. Deleting bytes is a C table pass that costs
+    ~1 µs on a 2 KB body, where the regex scan costs ~7; nearly no body has one to delete."""
+    data = text.encode("ascii" if text.isascii() else "utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data) and (
+            text.isascii() or ("\ufffe" not in text and "\uffff" not in text)):
+        return text
+    return _CONTROL.sub("", text)
 _DOC_END = re.compile(r"(?i)</(?:body|html)[^<>]*>")
 _NESTING_TAGS = re.compile(r"(?i)<(?!/?(?:a|br|p|script|style)[\s/>])[^<>]*>")  # linear time
 
@@ -296,7 +310,7 @@ def parse_html(html: str | bytes) -> etree._Element:
     Nesting beyond libxml2's limit (256) is flattened to ``<a>``, ``<br>``, ``<p>`` and scripts.
     """
     root = etree.Element("div")
-    text = _CONTROL.sub("", _valid_text(html).replace("\x0c", " "))
+    text = _without_control(_valid_text(html).replace("\x0c", " "))
     if not text.strip():
         return root
     text = _DOC_END.sub("", text)  # so that nothing lands outside <body>
