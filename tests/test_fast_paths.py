@@ -542,3 +542,19 @@ def test_html_control_filter_equals_the_regex(text: str) -> None:
     from guardrails.formats import email
 
     assert email._without_control(text) == email._CONTROL.sub("", text)
+
+
+@given(st.lists(st.sampled_from(["\n", " ", "\t", "<p>", "Subject", ":", " - ", "**", "__", "_",
+                                 "*", "#", "- ", "1. ", "```", "~~~", "---", "{", "•", "Body",
+                                 "(HTML)", "é", "x"]), max_size=30).map("".join))
+def test_label_scan_lookahead_changes_no_match(text: str) -> None:
+    import re
+
+    from guardrails import parser
+
+    pattern = parser._SCAN.pattern
+    lookahead = "(?=[-`~*_{+•0-9#A-Za-z])"
+    assert lookahead in pattern
+    plain = re.compile(pattern.replace(lookahead, ""), re.M)
+    spans = [m.span() for m in parser._SCAN.finditer("\n" + text)]
+    assert spans == [m.span() for m in plain.finditer("\n" + text)]
