@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
 
-from guardrails.formats.text import WordIndex, match_words
+from guardrails.formats.text import WordIndex, lowered_words
 from guardrails.lazy_pattern import lazy_re, lazy_regex
 from guardrails.models import Draft, PushDraft
 from guardrails.profiles import ChannelProfile, profile
@@ -64,11 +64,12 @@ def _url_matches(text: str) -> list[re.Match[str]]:
                 start += 1
             starts.append(start)
         at = text.find("://", at + 3)
-    lowered = text.lower()
-    at = lowered.find("www.")
-    while at != -1:
-        starts.append(at)
-        at = lowered.find("www.", at + 4)
+    if _has_www(text):
+        lowered = text.lower()
+        at = lowered.find("www.")
+        while at != -1:
+            starts.append(at)
+            at = lowered.find("www.", at + 4)
     end = -1
     for start in sorted(set(starts)):
         if start < end:
@@ -111,8 +112,17 @@ def _trim_url(url: str) -> str:
     return url
 
 
+def _has_www(text: str) -> bool:
+    """``"www." in text.lower()``. Only ASCII characters lower-case to ``w`` or ``.``, and UTF-8
+    puts no ASCII byte inside a multi-byte character, so the lower-cased UTF-8 bytes of
+    non-ASCII text tell the same at ~2x less than ``str.lower()`` (~5 against ~11 µs per 2 KB)."""
+    if text.isascii():
+        return "www." in text.lower()
+    return b"www." in text.encode("utf-8", "surrogatepass").lower()
+
+
 def _may_hold_url(text: str) -> bool:
-    return "://" in text or "www." in text.lower()
+    return "://" in text or _has_www(text)
 
 
 def bare_urls(text: str, matches: list[re.Match[str]] | None = None) -> list[tuple[str, int]]:
@@ -240,8 +250,7 @@ class Message:
                 else:
                     # Compare bare word lists first: a repeating field never needs its index.
                     known = self._tokens.get(name)
-                    tokens = known if known is not None else match_words(
-                        self.visible_without_urls(name))
+                    tokens = known if known is not None else lowered_words(self.lowered(name))
                     self._tokens[name] = tokens
                 if tokens not in seen:
                     seen.append(tokens)
@@ -255,7 +264,7 @@ class Message:
         if cached is None:
             tokens = self._tokens.pop(name, None)
             if tokens is None:
-                tokens = match_words(self.visible_without_urls(name))
+                tokens = lowered_words(self.lowered(name))
             cached = self._words[name] = WordIndex(tokens)
         return cached
 

@@ -558,3 +558,12 @@ def test_label_scan_lookahead_changes_no_match(text: str) -> None:
     plain = re.compile(pattern.replace(lookahead, ""), re.M)
     spans = [m.span() for m in parser._SCAN.finditer("\n" + text)]
     assert spans == [m.span() for m in plain.finditer("\n" + text)]
+
+
+@given(st.lists(st.sampled_from(["w", "W", ".", "www.", "WwW.", "İ", "\u212a", "é", "\ud800", " ",
+                                 "ẃ", "ｗ", "x"]), max_size=16).map("".join))
+@example("WW\u0130W.")  # İ lower-cases to two characters
+def test_www_test_on_bytes_equals_lowering_the_text(text: str) -> None:
+    from guardrails.analyze import _has_www
+
+    assert _has_www(text) == ("www." in text.lower())

@@ -8,8 +8,8 @@ import unicodedata
 import regex
 
 __all__ = [
-    "WordIndex", "drop_cut_link", "grapheme_count", "graphemes", "match_words", "normalize_space", "strip_accents",
-    "truncate_graphemes", "word_count",
+    "WordIndex", "drop_cut_link", "grapheme_count", "graphemes", "lowered_words", "match_words",
+    "normalize_space", "strip_accents", "truncate_graphemes", "word_count",
 ]
 
 _GRAPHEME = regex.compile(r"\X")
@@ -100,7 +100,11 @@ def match_words(text: str) -> list[str]:
 
     ``$ € £ % # +`` stay as words of their own, so lexicons can say "% off" or "#1".
     """
-    lowered = text.lower()
+    return lowered_words(text.lower())
+
+
+def lowered_words(lowered: str) -> list[str]:
+    """:func:`match_words` of text already lower-cased (a message lower-cases each field once)."""
     if not lowered.isascii():
         # Typographic punctuation (’ — “ …) is what usually makes model text non-ASCII: blank
         # it with replace (a C scan each), so most text still takes the fast ASCII path.
