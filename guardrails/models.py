@@ -6,6 +6,7 @@ reports can point at `file:line`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -167,3 +168,47 @@ def normalize_channel(name: str) -> str:
             f"unknown channel {name!r}; expected one of: {', '.join(CHANNELS)} (or 'slack')"
         )
     return key
+
+
+_IMMUTABLE = (type(None), str, bool, int, float, tuple, frozenset)
+_Layout = tuple[tuple[str, object, "Callable[[], object] | None"], ...]
+_LAYOUTS: dict[type[Draft], _Layout | None] = {}
+
+
+def _layout(cls: type[Draft]) -> _Layout | None:
+    """(name, default, default factory) of each field of ``cls`` in declaration order, or None
+    when a field's default needs pydantic (a mutable default, a factory reading other fields)
+    or the class has private attributes or a post-init hook."""
+    if cls in _LAYOUTS:
+        return _LAYOUTS[cls]
+    rows: list[tuple[str, object, Callable[[], object] | None]] = []
+    plain = not cls.__private_attributes__ and not cls.__pydantic_post_init__
+    for name, info in cls.model_fields.items():
+        factory = info.default_factory
+        if factory is None:
+            plain = plain and isinstance(info.default, _IMMUTABLE)
+        elif getattr(info, "default_factory_takes_validated_data", False):
+            plain = False
+        rows.append((name, info.default, factory))  # type: ignore[arg-type]
+    layout = _LAYOUTS[cls] = tuple(rows) if plain else None  # same from any thread
+    return layout
+
+
+def trusted_draft(cls: type[Draft], values: dict[str, object]) -> Draft:
+    """``cls.model_construct(**values)`` for values already of their declared types, at about a
+    quarter of its cost (the parser builds one per message; a test compares the two)."""
+    layout = _layout(cls)
+    if layout is None:
+        return cls.model_construct(**values)  # type: ignore[arg-type]
+    data = {}
+    for name, default, factory in layout:
+        if name in values:
+            data[name] = values[name]
+        else:
+            data[name] = factory() if factory is not None else default
+    draft = cls.__new__(cls)
+    object.__setattr__(draft, "__dict__", data)
+    object.__setattr__(draft, "__pydantic_fields_set__", set(values))
+    object.__setattr__(draft, "__pydantic_extra__", None)
+    object.__setattr__(draft, "__pydantic_private__", None)
+    return draft

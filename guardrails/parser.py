@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guardrails.lazy_pattern import lazy_re
-from guardrails.models import DRAFT_TYPES, Button, Draft, ReviewMarker, normalize_channel
+from guardrails.models import (
+    DRAFT_TYPES,
+    Button,
+    Draft,
+    ReviewMarker,
+    normalize_channel,
+    trusted_draft,
+)
 from guardrails.profiles import profile
 
 __all__ = ["parse_output"]
@@ -575,17 +582,17 @@ def _build(raw: str, channel: str, doc: _Doc) -> Draft:
         required = _REQUIRED[channel] = tuple(profile(channel).required)
     # Every value above is built with its declared type, so this hot path skips validation
     # (tests re-validate parsed drafts).
-    return DRAFT_TYPES[channel].model_construct(
-        channel=channel,
-        raw=raw,
-        lines=doc.where,
-        missing=[f for f in required if f not in doc.fields],
-        channel_notes="\n\n".join(doc.notes) or None,
-        review_markers=doc.markers,
-        extra_labels={k: "\n".join(v) for k, v in doc.extras.items()},
-        structure_ok=bool(fields.get("buttons") or doc.fields),
+    return trusted_draft(DRAFT_TYPES[channel], {
+        "channel": channel,
+        "raw": raw,
+        "lines": doc.where,
+        "missing": [f for f in required if f not in doc.fields],
+        "channel_notes": "\n\n".join(doc.notes) or None,
+        "review_markers": doc.markers,
+        "extra_labels": {k: "\n".join(v) for k, v in doc.extras.items()},
+        "structure_ok": bool(fields.get("buttons") or doc.fields),
         **fields,
-    )
+    })
 
 
 def _parse(raw: str, channel: str) -> Draft:

@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from guardrails.engine.lexicon import Lexicon, Term, WordIndex
-from guardrails.models import HtmlPolicy
+from guardrails.models import DRAFT_TYPES, Draft, HtmlPolicy
 
 # A small alphabet of words makes repeats, shared prefixes and overlapping phrases common.
 WORDS = ["the", "best", "per", "month", "you", "your", "kids", "kid", "a", "an", "price", "pri"]
@@ -567,3 +567,38 @@ def test_www_test_on_bytes_equals_lowering_the_text(text: str) -> None:
     from guardrails.analyze import _has_www
 
     assert _has_www(text) == ("www." in text.lower())
+
+
+_DRAFT_VALUES = st.fixed_dictionaries(
+    {"raw": st.text(max_size=20), "lines": st.dictionaries(st.sampled_from(["text", "body"]),
+                                                           st.integers(1, 9)),
+     "missing": st.lists(st.sampled_from(["subject", "text"]), max_size=2),
+     "structure_ok": st.booleans()},
+    optional={"channel_notes": st.text(max_size=10), "text": st.text(max_size=10),
+              "subject": st.text(max_size=10), "body": st.text(max_size=10)})
+
+
+@given(st.sampled_from(sorted({cls.__name__: cls for cls in DRAFT_TYPES.values()}.items())),
+       _DRAFT_VALUES)
+def test_trusted_draft_equals_model_construct(named: tuple[str, type[Draft]],
+                                              values: dict[str, object]) -> None:
+    from guardrails.models import trusted_draft
+
+    cls = named[1]
+    values = {k: v for k, v in values.items() if k in cls.model_fields}
+    got, want = trusted_draft(cls, values), cls.model_construct(**values)  # type: ignore[arg-type]
+    assert got == want
+    assert got.model_fields_set == want.model_fields_set
+    assert repr(got) == repr(want)
+    assert got.model_dump() == want.model_dump()
+    assert cls.model_validate(got.model_dump()) == got
+    got.channel_notes = "changed"  # a normal, mutable model
+    assert got.channel_notes == "changed"
+
+
+def test_trusted_draft_gives_each_draft_its_own_defaults() -> None:
+    from guardrails.models import Button, PushDraft, trusted_draft
+
+    first, second = trusted_draft(PushDraft, {}), trusted_draft(PushDraft, {})
+    first.buttons.append(Button(label="Open app"))
+    assert second.buttons == [] and first.lines is not second.lines
