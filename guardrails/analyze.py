@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
 
+from guardrails.formats import email_format
 from guardrails.formats.text import WordIndex, lowered_words
 from guardrails.lazy_pattern import lazy_re, lazy_regex
 from guardrails.models import Draft, PushDraft
@@ -185,19 +186,16 @@ class Message:
         view = self.fields.get("body_html")
         if view is None:
             return None
-        from guardrails.formats.email import parse_html
-
-        return parse_html(view.raw)
+        root: etree._Element = email_format().parse_html(view.raw)
+        return root
 
     @functools.cached_property
     def _visible(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for name, view in self.fields.items():
             if view.format == "html":
-                from guardrails.formats.email import visible_text
-
                 root = self.html_root
-                out[name] = visible_text(root) if root is not None else ""
+                out[name] = email_format().visible_text(root) if root is not None else ""
             elif view.format == "mrkdwn":
                 text = _SLACK_LINK.sub(lambda m: m.group(2) or m.group(1), view.raw)
                 out[name] = _SLACK_MENTION.sub(lambda m: m.group(2) or m.group(1), text)
@@ -280,11 +278,10 @@ class Message:
             if view.format == "html":
                 root = self.html_root
                 if root is not None:
-                    from guardrails.formats.email import text_content, visible_links
-
-                    for href, label in visible_links(root):
+                    email = email_format()
+                    for href, label in email.visible_links(root):
                         found.append(Link(href, name, "href", label=label))
-                    text = text_content(root)
+                    text = email.text_content(root)
                     for url, offset in bare_urls(text):
                         found.append(Link(url, name, "text", offset))
                 continue

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 import regex
 
 from guardrails.engine.base import Hit, Params, Runner, RunState
+from guardrails.formats import email_format
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -62,12 +63,12 @@ def compile_format(params: Params) -> Runner:
                 policy = message.profile.html
                 if policy is None:
                     continue
-                from guardrails.formats.email import disallowed_markup, only_allowed_markup
-
-                if only_allowed_markup(raw, policy):
+                email = email_format()
+                if email.only_allowed_markup(raw, policy):
                     continue  # most bodies: proven clean without running the sanitizer
                 # Link targets are judged by the URL rules (constraint 5), not here.
-                found = [f for f in disallowed_markup(raw, policy) if not f.endswith("<a href>")]
+                found = [f for f in email.disallowed_markup(raw, policy)
+                         if not f.endswith("<a href>")]
                 if found:
                     yield Hit(name, detail=", ".join(found[:5]), evidence=found[0])
 
