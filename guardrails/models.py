@@ -21,6 +21,7 @@ __all__ = [
     "ReviewMarker",
     "SlackDraft",
     "SmsDraft",
+    "trusted_draft",
 ]
 
 ChannelName = Literal["email", "sms", "slack_dm", "slack_channel", "push", "in_app"]

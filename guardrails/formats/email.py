@@ -282,6 +282,8 @@ def _without_control(text: str) -> str:
             text.isascii() or ("\ufffe" not in text and "\uffff" not in text)):
         return text
     return _CONTROL.sub("", text)
+
+
 _DOC_END = re.compile(r"(?i)</(?:body|html)[^<>]*>")
 _NESTING_TAGS = re.compile(r"(?i)<(?!/?(?:a|br|p|script|style)[\s/>])[^<>]*>")  # linear time
 
