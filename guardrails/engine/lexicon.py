@@ -41,6 +41,12 @@ def _hot(index: WordIndex) -> frozenset[str]:
     return hot
 
 
+_Plan = tuple["list[Term] | None", "dict[str, list[tuple[Term, str, tuple[str, ...]]]] | None",
+              frozenset[str], "list[tuple[Term, str]]"]
+"""What one first word leads to: single-word terms, phrases by second word, the second words,
+two-word prefix terms."""
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One lexicon entry: its words, a key (category or rule id), and whether it is a prefix."""
@@ -100,6 +106,10 @@ class Lexicon:
             for term in self._terms()))
         self._firsts = frozenset([*self._single, *self._multi, *self._multi_prefix])
         _register(self._firsts)
+        # Everything a first word leads to, behind one lookup per word of a field.
+        self._plans: dict[str, _Plan] = {word: (
+            self._single.get(word), self._multi.get(word), self._seconds.get(word, frozenset()),
+            self._multi_prefix.get(word, [])) for word in self._firsts}
 
     def may_occur_in(self, lowered: str) -> bool:
         """False when no term can occur in ``lowered`` (lower-cased text): each term needs every
@@ -132,23 +142,28 @@ class Lexicon:
         if not firsts and not self._prefix_needles:
             return []  # most lexicons, most fields: none of their first words occurs
         hits: list[tuple[Term, int]] = []
+        add = hits.append
         vocab = index.vocab
+        plans = self._plans
         for word in firsts:
-            single = self._single.get(word)
-            if single:
+            single, by_second, seconds, pair_prefixes = plans[word]
+            if single is not None:
                 for i in index.positions(word):
-                    hits.extend((term, i) for term in single)
-            by_second = self._multi.get(word)
+                    for term in single:
+                        add((term, i))
             if by_second is not None:
-                for second in self._seconds[word] & vocab:
+                for second in seconds & vocab:
                     for term, needle, rest in by_second[second]:
                         if not rest or all(w in vocab for w in rest):
-                            hits.extend((term, i) for i in index.find_all(needle))
-            for term, needle in self._multi_prefix.get(word, ()):
-                hits.extend((term, i) for i in index.find_all(needle))
+                            for i in index.find_all(needle):
+                                add((term, i))
+            for term, needle in pair_prefixes:
+                for i in index.find_all(needle):
+                    add((term, i))
         for needle, terms in self._prefix_needles:
             for i in index.find_all(needle):
-                hits.extend((term, i) for term in terms)
+                for term in terms:
+                    add((term, i))
         if len(hits) > 1:
             hits.sort(key=lambda hit: hit[1])
         return hits
