@@ -602,3 +602,14 @@ def test_trusted_draft_gives_each_draft_its_own_defaults() -> None:
     first, second = trusted_draft(PushDraft, {}), trusted_draft(PushDraft, {})
     first.buttons.append(Button(label="Open app"))
     assert second.buttons == [] and first.lines is not second.lines
+
+
+@given(st.text(alphabet=st.sampled_from(["-", ":", "1", "٣", "\U00010d40", "a", " ", "²"]),
+               max_size=12), st.sampled_from(["-", ":"]))
+@example("Sender:\U00010d40", ":")  # a digit newer than this Python's Unicode tables
+def test_digit_after_a_separator_equals_the_regex(text: str, sep: str) -> None:
+    import regex
+
+    from guardrails.engine.grounding import _digit_after
+
+    assert _digit_after(text, sep) == bool(regex.search(regex.escape(sep) + r"\d", text))

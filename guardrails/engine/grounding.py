@@ -203,9 +203,22 @@ class _Figures(NamedTuple):
 _NO_FIGURES = _Figures({kind: frozenset() for kind in _KINDS}, frozenset(), frozenset())
 
 
+def _digit_after(text: str, sep: str) -> bool:
+    """Whether a digit (what ``regex``'s ``\\d`` matches) follows some ``sep`` in ``text``: ISO
+    dates and 24-hour clocks need one, and most facts' dashes and colons ("Sender: …") have
+    none. ``str.isdecimal`` answers for ASCII; ``regex`` knows newer digits than ``str`` does."""
+    at = text.find(sep)
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if after.isdecimal() or (after and not after.isascii() and _DIGIT.match(after)):
+            return True
+        at = text.find(sep, at + 1)
+    return False
+
+
 def _iso_months(text: str) -> frozenset[float]:
     """The month numbers of the ISO dates in ``text`` ("2026-12-09" gives 12)."""
-    if "-" not in text:
+    if not _digit_after(text, "-"):
         return frozenset()
     return frozenset(float(m.group(2)) for m in _ISO_DATE.finditer(text))
 
@@ -232,7 +245,7 @@ def _read_figures(texts: tuple[str, ...]) -> _Figures:
             hour = int(m.group(1))
             if m.group(2).lower() == "p" and hour < 12:
                 plain.add(float(hour + 12))
-    if ":" in text:
+    if _digit_after(text, ":"):
         for m in _CLOCK_24.finditer(text):
             hour = int(m.group(1))
             if 12 < hour < 24:
@@ -463,12 +476,13 @@ def _runs_in_claim_places(text: str, triggers: list[tuple[int, int]],
 
 
 def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]], *,
-                  claim_context: bool = True,
-                  vocab: Collection[str] | None = None) -> list[Claim]:
+                  claim_context: bool = True, vocab: Collection[str] | None = None,
+                  lowered: str | None = None) -> list[Claim]:
     """Capitalised names the facts never mention (mid-sentence, or 2+ words at a sentence start).
 
     ``known`` holds lower-cased, accent-free words from the facts, goal and governance (or
-    returns them: then they are built only once a candidate name needs them).
+    returns them: then they are built only once a candidate name needs them). ``lowered``:
+    ``text.lower()``, when the caller has it.
     """
     claims: list[Claim] = []
     if claim_context and vocab is not None and CLAIM_WORDS.isdisjoint(vocab):
@@ -479,7 +493,7 @@ def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]
     # "X uses" needs one of the verbs among the words; "trusted by X" needs a trigger word
     # ending within the 40 characters before X (positions from one lower-cased copy).
     after_ok = vocab is None or not AFTER_VERBS.isdisjoint(vocab)
-    low = text.lower()
+    low = text.lower() if lowered is None else lowered
     triggers: list[tuple[int, int]] | None = None
     if len(low) == len(text):
         triggers = sorted(occurrences(low, _BEFORE_WORDS))
