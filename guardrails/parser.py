@@ -84,7 +84,8 @@ _EDGE = " \t*_>#([-"  # decoration stripped before matching a remark's opening w
 # anything else (an HTML tag, a blank line) is refused before the alternatives are tried.
 _SCAN = lazy_re(
     r"\n[ \t]*+(?=[-`~*_{+•0-9#A-Za-z])"
-    r"(?:(?P<fence>`{3,}+|~{3,}+)[ \t]*+(?P<info>[^`\n]*+)$|(?P<rule>(?:[-*_][ \t]*+){3,}+$)|(?P<json>\{)|(?:[-+•][ \t]++|\*[ \t]++|\d{1,2}[.)][ \t]++)?+(?P<hash>#{1,6}[ \t]*+)?+"
+    r"(?:(?P<fence>`{3,}+|~{3,}+)[ \t]*+(?P<info>[^`\n]*+)$|(?P<rule>(?:[-*_][ \t]*+){3,}+$)"
+    r"|(?P<json>\{)|(?:[-+•][ \t]++|\*[ \t]++|\d{1,2}[.)][ \t]++)?+(?P<hash>#{1,6}[ \t]*+)?+"
     r"(?P<open>\*\*|__|\*|_)?+(?P<name>[A-Za-z][A-Za-z0-9]*+(?:(?:[ _\-/]|[ _]?\()[A-Za-z0-9]++"
     r"\)?+){0,4}+)(?P<close>\*\*|__|\*|_)?+[ \t]*+(?:(?P<colon>:)|(?P<dash>[-–—](?=[ \t]))"
     r"|(?=[*_ \t]*+$))(?(close)|(?(open)(?:\*\*|__|\*|_)?+))[ \t]*+)",

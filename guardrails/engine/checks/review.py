@@ -19,6 +19,7 @@ from guardrails.engine.base import (
     search,
 )
 from guardrails.engine.lexicon import Lexicon, WordIndex, words
+from guardrails.formats.text import lowered_words
 
 if TYPE_CHECKING:
     import regex
@@ -181,7 +182,8 @@ def compile_flag(params: Params) -> Runner:
                 kept, first = _drop_sentences(text, lowered, p.exclude_requires, exclude)
                 if kept is not text and (search(exclude, text, first) is not None
                                          or search(exclude, text) is not None):
-                    evidence = _evidence(kept, kept.lower(), words(kept))
+                    low = kept.lower()
+                    evidence = _evidence(kept, low, lowered_words(low))
             if evidence is not None:
                 yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
                           category=p.category)
