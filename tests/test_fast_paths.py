@@ -513,6 +513,46 @@ def test_fact_base_backs_exactly_what_some_fact_states(facts: list[str], text: s
         assert base.supports_number(claim, text) == expected, claim
 
 
+_FIGURE_PIECES = [*_FACT_PIECES, "(", "+", ",", "€", "'", ":", "\n", "a", "0", "8", "22", "th",
+                  " %", "£ ", "_", "“"]
+figure_text = st.lists(st.sampled_from(_FIGURE_PIECES), max_size=12).map("".join)
+
+
+@given(figure_text)
+@example("$ 1,200 and 40%")
+@example("+822 or 5%822 or 10+822")
+@example("v822, 1.822, (822), 1,822")
+def test_a_figure_read_where_its_digits_start_is_the_claim_number_claims_reads(text: str) -> None:
+    from guardrails.engine import grounding as g
+
+    claims = {(c.offset, c.number): (c.values, c.kind) for c in g.number_claims(text, frozenset())}
+    for at in range(len(text)):
+        m = g._NUMBER.match(text, at)
+        if m is None:
+            continue
+        figure = g._figure_at(text, at, m.group(1))
+        if figure is not None:  # then number_claims read the same figure there
+            starts = [o for o in (at, at - 1, at - 2) if (o, m.group(1)) in claims]
+            assert starts, (at, m.group(1))
+            assert claims[starts[0], m.group(1)] == figure
+
+
+@given(st.lists(figure_text, max_size=4), figure_text)
+@example(["Setup takes 822 hours"], "822 hours")
+@example(["Doors open 2026-12-09"], "See you 12/9")
+@example(["Save 40 percent"], "40%")
+@example(["It costs $40"], "40x")
+def test_the_first_claim_is_backed_exactly_as_the_full_reading_backs_it(
+        facts: list[str], text: str) -> None:
+    from guardrails.engine import grounding as g
+
+    for claim in g.number_claims(text):
+        quick = g.FactBase(facts)  # fresh: this claim is the first, so the digits are looked up
+        full = g.FactBase(facts)
+        full._figures = g._read_figures(full.texts)
+        assert quick.supports_number(claim, text) == full.supports_number(claim, text), claim
+
+
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 
 

@@ -63,6 +63,8 @@ class Claim(NamedTuple):
     kind: str = "plain"
     """``plain``, ``percent``, ``currency`` or ``multiplier``: a figure is backed only by a
     fact of the same kind (or a plain figure by any), so "3x" is not backed by "version 5.3"."""
+    number: str = ""
+    """A digit figure's number as written ("1,200" of "$1,200"); empty for number words."""
 
 
 _TAIL_WORDS = lazy_re(r"\s*(?:(times|fold)|(?:dollars|euros|pounds|usd|eur|gbp))\b", re.IGNORECASE)
@@ -161,7 +163,7 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
                 continue  # part of a word, version or path ("v5", "B2B", "1.2", "24/7" tail)
             num, suffix = m.group(1, 2)  # num, suf: by number (a name costs a dict lookup)
             values, kind = _figure(num, suffix, text, last_end, currency)
-            claims.append(Claim(text[start:last_end].strip(), start, values, kind))
+            claims.append(Claim(text[start:last_end].strip(), start, values, kind, num))
     if vocab is not None and WORD_NUMBER_SET.isdisjoint(vocab):
         return claims
     claims.extend(word_number_claims(text))
@@ -275,11 +277,13 @@ def _fact_words(text: str) -> frozenset[str]:
 class FactBase:
     """Everything the writer was allowed to state, read only as far as a check needs.
 
-    A figure never spans two facts. The first figure claim reads the digits of all facts in
-    one scan (most of a recipient's facts are new to the process, and one scan of them all
-    costs less than a scan of each); number words ("three") only when a claim could be one
-    and the digits do not back it; words only when a name or phrase check asks. Shared
-    across threads: each part is computed whole and then published with one assignment.
+    A figure never spans two facts. A figure claim first looks for its own digits in the
+    facts (most claims restate a fact, and one ``str.find`` costs less than reading every
+    figure); only when they do not back it are the digits of all facts read, in one scan
+    (most of a recipient's facts are new to the process, and one scan of them all costs less
+    than a scan or a cache of each); number words ("three") only when a claim could be one and
+    the digits do not back it; words only when a name or phrase check asks. Shared across
+    threads: each part is computed whole and then published with one assignment.
     """
 
     def __init__(self, texts: list[str]) -> None:
@@ -287,6 +291,8 @@ class FactBase:
         self._figures: _Figures | None = None
         self._number_words: tuple[frozenset[float], frozenset[float]] | None = None
         self._words: frozenset[str] | None = None
+        self._joined: str | None = None
+        """The facts joined for :meth:`_states` ("" when a full reading is needed)."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -299,6 +305,8 @@ class FactBase:
     def supports_number(self, claim: Claim, text: str = "") -> bool:
         figures = self._figures
         if figures is None:
+            if claim.number and self._states(claim):
+                return True
             figures = self._figures = _read_figures(self.texts)
         values = claim.values
         plain = claim.kind == "plain"
@@ -315,9 +323,56 @@ class FactBase:
             spelled = self._number_words = _read_number_words(self.texts)
         return not spelled[1].isdisjoint(values) or (plain and not spelled[0].isdisjoint(values))
 
+    def _states(self, claim: Claim) -> bool:
+        """Whether some fact writes ``claim``'s number as a figure that backs it: read only
+        where those digits occur, as the full reading would read them there. A True here is
+        a True there too, so the facts' figures are read only when it says False."""
+        joined = self._joined
+        if joined is None:
+            joined = _FACT_BREAK.join(self.texts)
+            # An ISO date is read as its year and day: leave dates to the full reading.
+            self._joined = joined = "" if _digit_after(joined, "-") else joined
+        number = claim.number
+        at = joined.find(number)
+        while at >= 0:
+            figure = _figure_at(joined, at, number)
+            if figure is not None:
+                values, kind = figure
+                if (claim.kind == "plain" or kind == claim.kind) and not frozenset(
+                        values).isdisjoint(claim.values):
+                    return True
+            at = joined.find(number, at + 1)
+        return False
+
     def supports_words(self, phrase: str) -> bool:
         toks = [w for w in words(strip_accents(phrase)) if len(w) > 2 or w.isdigit()]
         return bool(toks) and all(t in self.words for t in toks)
+
+
+_CLEAR_BEFORE = frozenset(" \t\n\x00(\"“'‘:;!?—–")
+"""Characters no figure match holds or ends with, nor a figure's unit or currency sign."""
+
+
+def _figure_at(text: str, at: int, number: str) -> tuple[tuple[float, ...], str] | None:
+    """The values and kind :func:`number_claims` gives the figure whose digits ``number``
+    start at ``at`` in ``text``; None when it would not read one there exactly so (the
+    digits go on, sit inside a word or a longer figure, or follow what might end one)."""
+    m = _NUMBER.match(text, at)
+    if m is None or m.group(1) != number:
+        return None
+    start = at
+    before = text[at - 1] if at else ""
+    currency = False
+    if before == " " and at >= 2 and text[at - 2] in _CURRENCY:
+        currency, start = True, at - 2
+    elif before and before in _CURRENCY:
+        currency, start = True, at - 1
+    elif before and before not in _CLEAR_BEFORE:
+        return None
+    lead = text[start - 1] if currency and start else ""
+    if lead and lead not in _CLEAR_BEFORE:
+        return None
+    return _figure(number, m.group(2), text, m.end(), currency)
 
 
 _CUSTOMER_TRIGGER = lazy_regex(
