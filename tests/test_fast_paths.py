@@ -553,6 +553,23 @@ def test_the_first_claim_is_backed_exactly_as_the_full_reading_backs_it(
         assert quick.supports_number(claim, text) == full.supports_number(claim, text), claim
 
 
+_WORD_PIECES = ["Ana", "ana", "Lucía", "lucia", "ΟΔΟΣ", "οδος", "İ", "i", "\u0307", "Thistle",
+                "Vets", "’s", "'s", " ", "-", ".", "\x00", "é", "e\u0301", "Acme", "acme’s", "x"]
+word_text = st.lists(st.sampled_from(_WORD_PIECES), max_size=8).map("".join)
+
+
+@given(st.lists(word_text, max_size=4), st.lists(word_text, min_size=1, max_size=4))
+@example(["Thistle Vets"], ["thistle", "vets", "vet"])
+@example(["Lucía"], ["lucia", "lucía"])
+@example(["ΟΔΟΣ"], ["οδος", "οδοσ"])  # final sigma
+def test_a_word_is_in_the_facts_exactly_when_it_is_one_of_their_words(
+        facts: list[str], asked: list[str]) -> None:
+    from guardrails.engine import grounding as g
+
+    for word in asked + [w.lower() for w in asked]:
+        assert (word in g.FactBase(facts)) == (word in g.FactBase(facts).words), word
+
+
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -291,6 +291,8 @@ class FactBase:
         self._figures: _Figures | None = None
         self._number_words: tuple[frozenset[float], frozenset[float]] | None = None
         self._words: frozenset[str] | None = None
+        self._folded: tuple[str, ...] | None = None
+        """Each text lower-cased and accent-free, for :meth:`__contains__`."""
         self._joined: str | None = None
         """The facts joined for :meth:`_states` ("" when a full reading is needed)."""
 
@@ -344,9 +346,27 @@ class FactBase:
             at = joined.find(number, at + 1)
         return False
 
+    def __contains__(self, word: object) -> bool:
+        """``word in self.words``, reading only the facts that could hold it: a fact's words
+        are pieces of its lower-cased, accent-free text, so a fact without ``word`` in that
+        text has no such word (a name check asks about one or two words, and building every
+        new fact's words cost ~15 µs)."""
+        known = self._words
+        if known is not None:
+            return word in known
+        if not isinstance(word, str):
+            return False
+        folded = self._folded
+        if folded is None:
+            folded = self._folded = tuple(strip_accents(t).lower() for t in self.texts)
+        for text, low in zip(self.texts, folded, strict=True):
+            if word in low and word in _fact_words(text):
+                return True
+        return False
+
     def supports_words(self, phrase: str) -> bool:
         toks = [w for w in words(strip_accents(phrase)) if len(w) > 2 or w.isdigit()]
-        return bool(toks) and all(t in self.words for t in toks)
+        return bool(toks) and all(t in self for t in toks)
 
 
 _CLEAR_BEFORE = frozenset(" \t\n\x00(\"“'‘:;!?—–")
@@ -430,13 +450,13 @@ COMMON_CAPITALS = frozenset(
 )
 
 
-def _known(token: str, known: frozenset[str]) -> bool:
+def _known(token: str, known: Container[str]) -> bool:
     word = strip_accents(token).lower().strip(".'’-")
     return word not in COMMON_CAPITALS and (
         word in known or word.removesuffix("'s").removesuffix("’s") in known)
 
 
-def _distinctive(token: str, known: frozenset[str]) -> bool:
+def _distinctive(token: str, known: Container[str]) -> bool:
     if token.isupper() or len(token) < 2 or not token[0].isupper():
         return False
     word = strip_accents(token).lower().strip(".'’-")
@@ -530,13 +550,14 @@ def _runs_in_claim_places(text: str, triggers: list[tuple[int, int]],
                 yield m
 
 
-def unknown_names(text: str, known: frozenset[str] | Callable[[], frozenset[str]], *,
+def unknown_names(text: str, known: Container[str] | Callable[[], Container[str]], *,
                   claim_context: bool = True, vocab: Collection[str] | None = None,
                   lowered: str | None = None) -> list[Claim]:
     """Capitalised names the facts never mention (mid-sentence, or 2+ words at a sentence start).
 
-    ``known`` holds lower-cased, accent-free words from the facts, goal and governance (or
-    returns them: then they are built only once a candidate name needs them). ``lowered``:
+    ``known`` holds lower-cased, accent-free words from the facts, goal and governance (a set,
+    or a :class:`FactBase`; or returns one: then it is built only once a candidate name needs
+    it). ``lowered``:
     ``text.lower()``, when the caller has it.
     """
     claims: list[Claim] = []

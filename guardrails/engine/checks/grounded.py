@@ -87,7 +87,7 @@ def compile_grounded(params: Params) -> Runner:
                     yield Hit(name, detail=repr(sentence), evidence=claim.text)
             elif p.claims == "names":
                 claims = name_claims(text) if p.mode == "triggers" else unknown_names(
-                    text, lambda: facts.words, vocab=message.words(name).vocab,
+                    text, facts, vocab=message.words(name).vocab,
                     lowered=message.lowered(name))
                 for claim in claims:
                     if claim.text not in seen:
