@@ -370,7 +370,8 @@ class FactBase:
 
 
 _CLEAR_BEFORE = frozenset(" \t\n\x00(\"“'‘:;!?—–")
-"""Characters no figure match holds or ends with, nor a figure's unit or currency sign."""
+"""Characters after which digits start a figure of their own: no figure match ends with one
+or holds one right before a digit, and none is a currency sign or part of a word or path."""
 
 
 def _figure_at(text: str, at: int, number: str) -> tuple[tuple[float, ...], str] | None:
@@ -555,10 +556,9 @@ def unknown_names(text: str, known: Container[str] | Callable[[], Container[str]
                   lowered: str | None = None) -> list[Claim]:
     """Capitalised names the facts never mention (mid-sentence, or 2+ words at a sentence start).
 
-    ``known`` holds lower-cased, accent-free words from the facts, goal and governance (a set,
-    or a :class:`FactBase`; or returns one: then it is built only once a candidate name needs
-    it). ``lowered``:
-    ``text.lower()``, when the caller has it.
+    ``known`` holds lower-cased, accent-free words from the facts, goal and governance (a set
+    or a :class:`FactBase`, or a function returning one: then it is called only once a
+    candidate name needs it). ``lowered``: ``text.lower()``, when the caller has it.
     """
     claims: list[Claim] = []
     if claim_context and vocab is not None and CLAIM_WORDS.isdisjoint(vocab):
