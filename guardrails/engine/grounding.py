@@ -152,6 +152,8 @@ def number_claims(text: str, vocab: Collection[str] | None = None) -> list[Claim
             if start == last_end:
                 continue  # "1.2.3": the tail of a figure already read
             last_end = m.end()
+            # Where the figure starts and what precedes it; ``_figure_at`` reads the same (kept
+            # inline here: a helper call per figure cost +0.6 % of an SMS check's instructions).
             before = text[start - 1] if start else ""
             currency = False
             if before == " " and start >= 2 and text[start - 2] in _CURRENCY:
@@ -381,6 +383,8 @@ def _figure_at(text: str, at: int, number: str) -> tuple[tuple[float, ...], str]
     m = _NUMBER.match(text, at)
     if m is None or m.group(1) != number:
         return None
+    # number_claims' own reading of the start and the character before it, with a stricter
+    # lead test (property-tested against number_claims at every digit position).
     start = at
     before = text[at - 1] if at else ""
     currency = False
