@@ -543,8 +543,9 @@ def by_rule(items: list[dict[str, Any]], ctxs: list[Any], channel: str, limit: i
     """Mean µs per message of parse, shared analysis, and each rule of the default pack.
 
     Reaches into library internals (``guardrails.analyze.Message``, ``engine.run.run_pack``,
-    ``RulePack.for_channel``); the shared views are computed before the rules run, so a rule is
-    not charged for analysis that the first reader of a view would otherwise pay.
+    ``RulePack.for_channel`` and ``plan``: a fused step is one entry); the shared views are
+    computed before the rules run, so a rule is not charged for analysis that the first
+    reader of a view would otherwise pay.
     """
     from guardrails.analyze import Message
     from guardrails.api import _default_checker
@@ -567,10 +568,28 @@ def by_rule(items: list[dict[str, Any]], ctxs: list[Any], channel: str, limit: i
                 totals[rule_id] = totals.get(rule_id, 0) + pc() - t0
         return timed_runner
 
+    plan = pack.plan
+    timed_groups: dict[tuple[Any, ...], Any] = {}
+
+    def timed_plan(*args: Any) -> tuple[Any, ...]:
+        """The pack's steps, a fused step's one pass timed as one entry."""
+        steps = []
+        for step in plan(*args):
+            if step.group is not None:
+                group = timed_groups.get(step.rules)
+                if group is None:
+                    ids = [rule.id for rule in step.rules]
+                    group = timed_groups[step.rules] = wrap(
+                        f"{ids[0]}-{ids[-1]} {step.rules[0].spec.check} (fused)", step.group)
+                step = step._replace(group=group)
+            steps.append(step)
+        return tuple(steps)
+
     pairs = [(it, c) for it, c in zip(items, ctxs, strict=True)
              if it["channel"] == channel and c is not None][:limit]
     for rule, runner in originals:
         object.__setattr__(rule, "runner", wrap(f"{rule.id} {rule.spec.check}", runner))
+    object.__setattr__(pack, "plan", timed_plan)
     try:
         for it, ctx in pairs[:20]:
             run_pack(Message(parse_fn(it["raw"], channel), profile(channel)), ctx, pack)
@@ -593,6 +612,7 @@ def by_rule(items: list[dict[str, Any]], ctxs: list[Any], channel: str, limit: i
                             ("(run_pack, all rules)", t3 - t2)):
                 totals[key] = totals.get(key, 0) + ns
     finally:
+        object.__delattr__(pack, "plan")
         for rule, runner in originals:
             object.__setattr__(rule, "runner", runner)
     n = max(1, len(pairs))

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from guardrails.report import Fix, ReviewFlag
 
 __all__ = [
-    "REGEX_TIMEOUT", "Hit", "Params", "Regexes", "RunState", "Runner", "alternation",
-    "compile_pattern", "finditer", "match", "occurrences", "prefilter_allows", "search",
-    "span_inside", "trusted_patterns",
+    "REGEX_TIMEOUT", "GroupRunner", "Hit", "Params", "Regexes", "RunState", "Runner",
+    "alternation", "compile_pattern", "finditer", "match", "occurrences", "prefilter_allows",
+    "search", "span_inside", "trusted_patterns",
 ]
 
 REGEX_TIMEOUT = 0.25
@@ -139,6 +139,11 @@ class RunState:
 
 Runner = Callable[["Message", "Context", RunState, tuple[str, ...]], Iterable[Hit]]
 """A compiled check: (message, context, state, fields) → hits."""
+
+GroupRunner = Callable[["Message", "Context", RunState, tuple[str, ...]], list[list[Hit]]]
+"""Neighbouring rules of one kind on the same fields, run in one pass over the message: each
+rule's hits, in rule order, exactly as each rule's own runner gives them (one loop over the
+fields and links instead of one per rule; ~1-2 µs per rule on a short message)."""
 
 
 def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

@@ -12,10 +12,11 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from guardrails.engine.base import Params, Runner, trusted_patterns
+from guardrails.engine.base import GroupRunner, Params, Runner, trusted_patterns
 from guardrails.engine.checks import KINDS
 from guardrails.engine.fields import resolve_layout
 from guardrails.engine.schema import PackSpec, RuleSpec
@@ -23,7 +24,9 @@ from guardrails.errors import ConfigurationError, RulePackError
 from guardrails.models import CHANNELS, normalize_channel
 from guardrails.profiles import data_dir
 
-__all__ = ["CompiledRule", "RulePack", "builtin_pack", "load_pack", "merge_packs", "select_rules"]
+__all__ = [
+    "CompiledRule", "RulePack", "Step", "builtin_pack", "load_pack", "merge_packs", "select_rules",
+]
 
 BUILTIN_PACKS = ("core", "review")
 
@@ -48,6 +51,19 @@ class CompiledRule:
         return channel in self.channels
 
 
+class Step(NamedTuple):
+    """Rules run together on one message: one rule, or neighbours of a kind that fuses."""
+
+    rules: tuple[CompiledRule, ...]
+    fields: tuple[str, ...]
+    group: GroupRunner | None
+    """The rules' one pass (None for a single rule, which runs its own runner)."""
+
+
+def _fuses(before: CompiledRule, rule: CompiledRule) -> bool:
+    return before.spec.check == rule.spec.check and KINDS[rule.spec.check].group is not None
+
+
 @dataclass(frozen=True, eq=False)
 class RulePack:
     """An ordered, immutable set of compiled rules (share it freely across threads)."""
@@ -57,8 +73,10 @@ class RulePack:
     _by_channel: dict[str, tuple[CompiledRule, ...]] = field(
         default_factory=dict, init=False, repr=False
     )
-    _plans: dict[tuple[str, tuple[str, ...], tuple[str, ...]],
-                 tuple[tuple[CompiledRule, tuple[str, ...]], ...]] = field(
+    _plans: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[Step, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _groups: dict[tuple[CompiledRule, ...], GroupRunner] = field(
         default_factory=dict, init=False, repr=False
     )
 
@@ -69,17 +87,36 @@ class RulePack:
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def plan(self, channel: str, present: tuple[str, ...], body: tuple[str, ...]
-             ) -> tuple[tuple[CompiledRule, tuple[str, ...]], ...]:
-        """Each rule for ``channel`` with the fields it reads in a message whose fields are
-        ``present`` (resolved once per layout: a channel's messages share a handful)."""
+             ) -> tuple[Step, ...]:
+        """The rules for ``channel`` in steps, with the fields they read in a message whose
+        fields are ``present`` (resolved once per layout: a channel's messages share a
+        handful). Neighbouring rules of a kind that fuses, on the same fields, share a step."""
         key = (channel, present, body)
         cached = self._plans.get(key)
         if cached is None:
-            cached = tuple((rule, resolve_layout(present, body, rule.fields))
-                           for rule in self.for_channel(channel))
+            runs: list[tuple[list[CompiledRule], tuple[str, ...]]] = []
+            for rule in self.for_channel(channel):
+                fields = resolve_layout(present, body, rule.fields)
+                if runs and runs[-1][1] == fields and _fuses(runs[-1][0][-1], rule):
+                    runs[-1][0].append(rule)
+                else:
+                    runs.append(([rule], fields))
+            cached = tuple(Step(tuple(rules), fields, self._group(tuple(rules)))
+                           for rules, fields in runs)
             if len(self._plans) < 1024:
                 self._plans[key] = cached  # same value from any thread: benign race
         return cached
+
+    def _group(self, rules: tuple[CompiledRule, ...]) -> GroupRunner | None:
+        """One pass for ``rules`` (None for a single rule), built once per pack."""
+        if len(rules) < 2:
+            return None
+        group = self._groups.get(rules)
+        if group is None:
+            fuse = KINDS[rules[0].spec.check].group
+            assert fuse is not None
+            group = self._groups[rules] = fuse([rule.runner for rule in rules])  # benign race
+        return group
 
     def for_channel(self, channel: str) -> tuple[CompiledRule, ...]:
         """Rules for ``channel``, review-claim rules last (they read the flags raised before)."""

@@ -5,10 +5,10 @@ Adding behaviour means writing data (a rule in a pack), not code, unless no kind
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from guardrails.engine.base import Params, Runner
+from guardrails.engine.base import GroupRunner, Params, Runner
 from guardrails.engine.checks import (
     fields,
     format,
@@ -26,12 +26,14 @@ __all__ = ["KINDS", "Kind"]
 
 @dataclass(frozen=True)
 class Kind:
-    """A check kind: its params model and a factory compiling params into a runner."""
+    """A check kind: its params model, a factory compiling params into a runner, and (for
+    kinds whose rules share a loop) one fusing neighbouring rules' runners into one pass."""
 
     name: str
     params: type[Params]
     compile: Callable[[Params], Runner]
     summary: str
+    group: Callable[[Sequence[Runner]], GroupRunner] | None = None
 
 
 KINDS: dict[str, Kind] = {
@@ -48,7 +50,7 @@ KINDS: dict[str, Kind] = {
         Kind("fields_present", fields.FieldsParams, fields.compile_fields_present,
              "fields that must exist"),
         Kind("urls", urls.UrlParams, urls.compile_urls,
-             "https, placeholders, syntax, hosts and deep-link routes"),
+             "https, placeholders, syntax, hosts and deep-link routes", urls.group_urls),
         Kind("grounded", grounded.GroundedParams, grounded.compile_grounded,
              "claims supported by the context's facts"),
         Kind("personal_details", personal.PersonalParams, personal.compile_personal,
@@ -56,7 +58,8 @@ KINDS: dict[str, Kind] = {
         Kind("governance", governance.GovernanceParams, governance.compile_governance,
              "forbidden terms, banned phrases, disclaimer and sign-off from governance"),
         Kind("flag", review.FlagParams, review.compile_flag,
-             "topics that need human review (raises review flags, not violations)"),
+             "topics that need human review (raises review flags, not violations)",
+             review.group_flags),
         Kind("review_claim", review.ReviewClaimParams, review.compile_review_claim,
              "output claims no review is needed while the content is sensitive"),
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from guardrails.engine.base import (
+    GroupRunner,
     Hit,
     Params,
     Regexes,
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
     from guardrails.analyze import Message
     from guardrails.context import Context
 
-__all__ = ["FlagParams", "ReviewClaimParams", "compile_flag", "compile_review_claim"]
+__all__ = [
+    "FlagParams", "ReviewClaimParams", "compile_flag", "compile_review_claim", "group_flags",
+]
 
 # One sentence and its end (a decimal point such as "$214.75" is not one). ``findall`` with
 # this is ~5x faster than splitting on a look-behind; the pieces still join back to the text.
@@ -130,64 +133,148 @@ def _sentence_around(text: str, at: int) -> tuple[int, int]:
     return lo, min(hi + 1, len(text))
 
 
-def compile_flag(params: Params) -> Runner:
-    assert isinstance(params, FlagParams)
-    p = params
-    lexicon = Lexicon((t, p.category) for t in p.terms)
-    has_terms = bool(lexicon)
-    pattern = alternation(p.patterns)
-    exclude = alternation(p.exclude)
+class _Flag:
+    """One compiled ``flag`` rule: a Runner, and a part of :func:`group_flags` passes."""
 
-    def _evidence(text: str, lowered: str, tokens: WordIndex | list[str]) -> str | None:
-        if has_terms:
-            hits = lexicon.find(tokens)
+    __slots__ = ("exclude", "has_terms", "lexicon", "p", "pattern")
+
+    def __init__(self, params: FlagParams) -> None:
+        self.p = params
+        self.lexicon = Lexicon((t, params.category) for t in params.terms)
+        self.has_terms = bool(self.lexicon)
+        self.pattern = alternation(params.patterns)
+        self.exclude = alternation(params.exclude)
+
+    def __call__(self, message: Message, context: Context, state: RunState,
+                 fields: tuple[str, ...]) -> list[Hit]:
+        return _run_flags((self,), None, message, context, fields)[0]
+
+    def first_term(self, tokens: WordIndex | list[str]) -> str | None:
+        """The first of this topic's terms in a field's words (None when none occurs)."""
+        if self.has_terms:
+            hits = self.lexicon.find(tokens)
             if hits:
                 return hits[0][0].source.rstrip("*")
-        if pattern is not None and prefilter_allows(lowered, p.requires):
+        return None
+
+    def evidence(self, text: str, lowered: str, term: str | None) -> str | None:
+        """The first term (``term``, found by the caller) else pattern match of this topic."""
+        if term is not None:
+            return term
+        pattern = self.pattern
+        if pattern is not None and prefilter_allows(lowered, self.p.requires):
             m = next(finditer(pattern, text), None)
             if m is not None:
                 found: str = m.group().strip()
                 return found
         return None
 
-    def run(message: Message, context: Context, state: RunState,
-            fields: tuple[str, ...]) -> Iterator[Hit]:
+    def in_field(self, name: str, text: str, lowered: str, term: str | None) -> Hit | None:
+        """This topic's hit in field ``name`` (``term``: its first term there), once its
+        exclude sentences are left out."""
+        p = self.p
+        evidence = self.evidence(text, lowered, term)
+        exclude = self.exclude
+        if evidence is not None and exclude is not None:
+            # Only the sentences holding an exclude needle are searched (a search of the
+            # whole body costs ~45 µs); the whole-text match that gates dropping is then
+            # looked for from the first dropped sentence, where it almost always is.
+            kept, first = _drop_sentences(text, lowered, p.exclude_requires, exclude)
+            if kept is not text and (search(exclude, text, first) is not None
+                                     or search(exclude, text) is not None):
+                low = kept.lower()
+                evidence = self.evidence(kept, low, self.first_term(lowered_words(low)))
+        if evidence is None:
+            return None
+        return Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
+                   category=p.category)
+
+    def from_context(self, message: Message, context: Context) -> Hit | None:
+        """The hit of a rule whose ``source`` is not the text (evaluation, first send, marker)."""
+        p = self.p
         if p.source == "evaluation":
             ev = context.evaluation or {}
             raw = ev.get("score", ev.get("finalScore"))
             score = _normalize_score(raw)
             if score is not None and score < context.review_threshold:
-                yield Hit(None, detail=f"evaluation score {score:.2f} is below "
-                          f"{context.review_threshold:.2f}", category=p.category)
-            return
+                return Hit(None, detail=f"evaluation score {score:.2f} is below "
+                           f"{context.review_threshold:.2f}", category=p.category)
+            return None
         if p.source == "first_send":
             if context.first_send:
-                yield Hit(None, detail="first send to a new channel or segment",
-                          category=p.category)
-            return
-        if p.source == "sensitive_marker":
-            marker = message.draft.sensitive
-            if marker is not None and marker.needs_review:
-                yield Hit(None, detail=f"the output marks itself sensitive: {marker.value[:80]}",
-                          evidence=marker.value[:120], category=p.category)
-            return
-        for name in message.distinct(fields):
-            text = message.visible_without_urls(name)
-            lowered = message.lowered(name)
-            evidence = _evidence(text, lowered, message.words(name))
-            if evidence is not None and exclude is not None:
-                # Only the sentences holding an exclude needle are searched (a search of the
-                # whole body costs ~45 µs); the whole-text match that gates dropping is then
-                # looked for from the first dropped sentence, where it almost always is.
-                kept, first = _drop_sentences(text, lowered, p.exclude_requires, exclude)
-                if kept is not text and (search(exclude, text, first) is not None
-                                         or search(exclude, text) is not None):
-                    low = kept.lower()
-                    evidence = _evidence(kept, low, lowered_words(low))
-            if evidence is not None:
-                yield Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
-                          category=p.category)
-                return
+                return Hit(None, detail="first send to a new channel or segment",
+                           category=p.category)
+            return None
+        marker = message.draft.sensitive
+        if marker is not None and marker.needs_review:
+            return Hit(None, detail=f"the output marks itself sensitive: {marker.value[:80]}",
+                       evidence=marker.value[:120], category=p.category)
+        return None
+
+
+def _run_flags(rules: Sequence[_Flag], terms: Lexicon | None, message: Message,
+               context: Context, fields: tuple[str, ...]) -> list[list[Hit]]:
+    """Each flag rule's hits: at most one, in the first field (in field order) holding its
+    topic. The fields' text, lower-cased text and words are read once for all the rules, and
+    ``terms`` (every rule's terms, keyed by the rule's index) finds their terms in one lookup.
+    """
+    out: list[list[Hit]] = []
+    pending: list[int] = []
+    for k, rule in enumerate(rules):
+        if rule.p.source == "text":
+            out.append([])
+            pending.append(k)
+        else:
+            hit = rule.from_context(message, context)
+            out.append([] if hit is None else [hit])
+    if not pending:
+        return out
+    for name in message.distinct(fields):
+        text = message.visible_without_urls(name)
+        lowered = message.lowered(name)
+        tokens = message.words(name)
+        firsts: dict[str, str] = {}
+        if terms is not None:
+            for found, _ in terms.find(tokens):  # in text order: keep each rule's first
+                if found.key not in firsts:
+                    firsts[found.key] = found.source.rstrip("*")
+        left: list[int] = []
+        for k in pending:
+            rule = rules[k]
+            term = firsts.get(_KEYS[k]) if terms is not None else rule.first_term(tokens)
+            hit = rule.in_field(name, text, lowered, term)
+            if hit is None:
+                left.append(k)
+            else:
+                out[k].append(hit)
+        if not left:
+            break
+        pending = left
+    return out
+
+
+_KEYS = tuple(str(k) for k in range(256))
+"""Lexicon keys of a group's rules by index (a group is one pack's run of flag rules)."""
+
+
+def compile_flag(params: Params) -> Runner:
+    assert isinstance(params, FlagParams)
+    return _Flag(params)
+
+
+def group_flags(runners: Sequence[Runner]) -> GroupRunner:
+    """Flag rules that follow each other in a pack, on the same fields, in one pass: one
+    lexicon of all their terms, so each field's words are looked up once, not once a rule."""
+    rules = tuple(r for r in runners if isinstance(r, _Flag))
+    assert len(rules) == len(runners)
+    terms: Lexicon | None = None
+    if len(rules) <= len(_KEYS):
+        terms = Lexicon((t, _KEYS[k]) for k, rule in enumerate(rules) if rule.p.source == "text"
+                        for t in rule.p.terms)
+
+    def run(message: Message, context: Context, state: RunState,
+            fields: tuple[str, ...]) -> list[list[Hit]]:
+        return _run_flags(rules, terms, message, context, fields)
 
     return run
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from guardrails.engine.base import Hit, Params, Runner, RunState
+from guardrails.engine.base import GroupRunner, Hit, Params, Runner, RunState
 from guardrails.engine.urls import (
     SAFE_SCHEMES,
     WEB_SCHEMES,
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from guardrails.analyze import Link, Message
     from guardrails.context import Context
 
-__all__ = ["UrlParams", "compile_urls"]
+__all__ = ["UrlParams", "compile_urls", "group_urls"]
 
 
 class UrlParams(Params):
@@ -46,35 +46,66 @@ def _is_app_link(scheme: str, context: Context) -> bool:
     return scheme not in ("javascript", "data", "vbscript", "file", "ftp")
 
 
-def compile_urls(params: Params) -> Runner:
-    assert isinstance(params, UrlParams)
-    problem = params.problem
+class _Urls:
+    """One compiled ``urls`` rule (one problem): a Runner, and a part of :func:`group_urls`."""
 
-    def run(message: Message, context: Context, state: RunState,
-            fields: tuple[str, ...]) -> Iterator[Hit]:
-        seen: set[tuple[str, str]] = set()
-        if problem == "placeholder":
+    __slots__ = ("problem",)
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+    def __call__(self, message: Message, context: Context, state: RunState,
+                 fields: tuple[str, ...]) -> list[Hit]:
+        return _run_urls((self,), message, context, fields)[0]
+
+
+def _run_urls(rules: Sequence[_Urls], message: Message, context: Context,
+              fields: tuple[str, ...]) -> list[list[Hit]]:
+    """Each rule's hits, once per field and URL: every link is picked and classified once for
+    all the rules."""
+    out: list[list[Hit]] = [[] for _ in rules]
+    seen: list[set[tuple[str, str]]] = [set() for _ in rules]
+    wants: list[str] = []
+    for k, rule in enumerate(rules):
+        if rule.problem == "placeholder":
             for name in fields:
                 if name.startswith("buttons["):
                     continue
                 for token, offset in placeholder_tokens(message.fields[name].raw):
                     key = (name, token)
-                    if key not in seen:
-                        seen.add(key)
-                        yield Hit(name, detail=repr(token), evidence=token, offset=offset)
-        scheme_want = (context.deep_link_scheme or "").lower().removesuffix("://").rstrip(
-            ":/") if problem in _DEEP_LINK_PROBLEMS else ""
-        for link in message.links:
-            if not _wanted(link, fields):
+                    if key not in seen[k]:
+                        seen[k].add(key)
+                        out[k].append(Hit(name, detail=repr(token), evidence=token, offset=offset))
+        wants.append((context.deep_link_scheme or "").lower().removesuffix("://").rstrip(
+            ":/") if rule.problem in _DEEP_LINK_PROBLEMS else "")
+    for link in message.links:
+        if not _wanted(link, fields):
+            continue
+        facts = classify(link.url)
+        key = (link.field, link.url)
+        for k, rule in enumerate(rules):
+            if key in seen[k]:
                 continue
-            facts = classify(link.url)
-            key = (link.field, link.url)
-            if key in seen:
-                continue
-            hit = _check(problem, link, facts, context, scheme_want)
+            hit = _check(rule.problem, link, facts, context, wants[k])
             if hit is not None:
-                seen.add(key)
-                yield hit
+                seen[k].add(key)
+                out[k].append(hit)
+    return out
+
+
+def compile_urls(params: Params) -> Runner:
+    assert isinstance(params, UrlParams)
+    return _Urls(params.problem)
+
+
+def group_urls(runners: Sequence[Runner]) -> GroupRunner:
+    """URL rules that follow each other in a pack, on the same fields, in one pass."""
+    rules = tuple(r for r in runners if isinstance(r, _Urls))
+    assert len(rules) == len(runners)
+
+    def run(message: Message, context: Context, state: RunState,
+            fields: tuple[str, ...]) -> list[list[Hit]]:
+        return _run_urls(rules, message, context, fields)
 
     return run
 
