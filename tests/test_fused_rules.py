@@ -1,4 +1,4 @@
-"""Fused steps: neighbouring rules of one kind run in one pass and give exactly what each
+"""Fused steps: neighbouring rules of one kind (grounded, urls, flag) run in one pass and give exactly what each
 rule's own runner gives; a rule failing inside a fused pass is still reported on its own."""
 
 from __future__ import annotations
@@ -61,7 +61,9 @@ PIECES = [
     "[LINK]", "{{url}}",
     "acme://workouts/42", "acme://nowhere", "www.acme.io", "Consult your doctor.", "legal terms",
     "invest in stocks", "GDPR compliance", "renewal", "priceless", "% off", "promo code",
-    "SENSITIVE: NO", "\n", ". ", "Medical Group", "free shipping",
+    "SENSITIVE: NO", "\n", ". ", "Medical Group", "free shipping", "trusted by Globex and Initech",
+    "award-winning", "Award-winning", "guaranteed results", "you'll save 3 hours", "the #1 app",
+    "40% faster", "3x more", "Acme Corp", "Initech", "leading", "2 seats left",
 ]
 LABELS = {"email": ["SUBJECT: Hi", "BODY_HTML:", "BODY_TEXT:"], "sms": ["SMS:"],
           "slack_dm": ["MESSAGE:"], "slack_channel": ["MESSAGE:"],
@@ -85,6 +87,9 @@ contexts = st.builds(
     routes=st.sampled_from([[], ["workouts/{id}"]]),
     first_send=st.booleans(),
     evaluation=st.sampled_from([None, {"score": 0.5}, {"score": 9}]),
+    facts=st.lists(st.sampled_from(["Globex uses Acme.", "Award-winning support since 2020.",
+                                    "Plans cost $40 per month.", "3x faster exports.",
+                                    "Results are guaranteed."]), max_size=3),
 )
 
 
@@ -94,10 +99,11 @@ def test_fused_steps_equal_each_rule_alone(output: tuple[str, str], ctx: dict[st
     assert _fused_equals_one_by_one(PACK, raw, channel, Context.model_validate(ctx)) > 0
 
 
-def test_builtin_url_and_flag_rules_run_fused() -> None:
+def test_builtin_grounded_url_and_flag_rules_run_fused() -> None:
     message = analyze(parse_output("SMS: Hi https://acme.com/a", "sms"))
     steps = PACK.plan(message.channel, tuple(message.fields), message.profile.body_fields)
     fused = [[rule.id for rule in step.rules] for step in steps if step.group is not None]
+    assert ["GR201", "GR202", "GR203", "GR204", "GR205"] in fused
     assert ["GR501", "GR502", "GR503", "GR504", "GR505", "GR506"] in fused
     assert ["GR711", "GR712", "GR713", "GR714", "GR715", "GR716", "GR717", "GR718"] in fused
     assert all(step.group is None for step in steps if len(step.rules) == 1)
@@ -150,3 +156,34 @@ def test_fused_flags_keep_the_first_term_of_each_topic(channel: str) -> None:
     flags = {f.category: f.evidence for f in Checker().check(raw, channel).review_flags}
     assert flags["pricing"] == "price"
     assert flags["medical"] is not None and "doctor" in flags["medical"]
+
+
+USER_PHRASES = '''name = "user"
+
+[[rule]]
+id = "ACME911"
+name = "claims-a"
+constraint = 2
+check = "grounded"
+params = { claims = "phrases", terms = ["synergy", "best-in-class"] }
+message = "Unsupported: {evidence}"
+
+[[rule]]
+id = "ACME912"
+name = "claims-b"
+constraint = 2
+check = "grounded"
+params = { claims = "phrases", terms = ["synergy"] }
+message = "Unsupported: {evidence}"
+'''
+
+
+def test_fused_phrase_rules_sharing_a_term_each_report_it(tmp_path: Path) -> None:
+    path = tmp_path / "user.toml"
+    path.write_text(USER_PHRASES, encoding="utf-8")
+    checker = Checker(rules=[path], select=["ACME"])
+    report = checker.check("SMS: Best-in-class synergy, more synergy.", "sms")
+    assert sorted((v.rule, v.evidence) for v in report.violations) == [
+        ("ACME911", "best-in-class"), ("ACME911", "synergy"), ("ACME912", "synergy")]
+    supported = checker.check("SMS: Pure synergy.", "sms", {"facts": ["Synergy is our name."]})
+    assert supported.violations == []

@@ -52,7 +52,7 @@ KINDS: dict[str, Kind] = {
         Kind("urls", urls.UrlParams, urls.compile_urls,
              "https, placeholders, syntax, hosts and deep-link routes", urls.group_urls),
         Kind("grounded", grounded.GroundedParams, grounded.compile_grounded,
-             "claims supported by the context's facts"),
+             "claims supported by the context's facts", grounded.group_grounded),
         Kind("personal_details", personal.PersonalParams, personal.compile_personal,
              "personal-life details the goal does not call for"),
         Kind("governance", governance.GovernanceParams, governance.compile_governance,

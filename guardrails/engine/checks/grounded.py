@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from guardrails.engine.base import (
+    GroupRunner,
     Hit,
     Params,
     Regexes,
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from guardrails.analyze import Message
     from guardrails.context import Context
 
-__all__ = ["GroundedParams", "compile_grounded", "fact_base"]
+__all__ = ["GroundedParams", "compile_grounded", "fact_base", "group_grounded"]
 
 
 class GroundedParams(Params):
@@ -63,51 +64,104 @@ def _fact_base(texts: tuple[str, ...]) -> FactBase:
     return FactBase(list(texts))
 
 
+class _Grounded:
+    """One compiled ``grounded`` rule: a Runner, and a part of :func:`group_grounded` passes."""
+
+    __slots__ = ("has_terms", "lexicon", "p", "pattern")
+
+    def __init__(self, params: GroundedParams) -> None:
+        self.p = params
+        self.lexicon = Lexicon((t, t) for t in params.terms)
+        self.has_terms = bool(self.lexicon)
+        self.pattern = alternation(params.patterns)
+
+    def __call__(self, message: Message, context: Context, state: RunState,
+                 fields: tuple[str, ...]) -> list[Hit]:
+        return _run_grounded((self,), None, message, context, state, fields)[0]
+
+    def in_field(self, message: Message, name: str, text: str, facts: FactBase,
+                 seen: set[str], terms: list[str] | None, out: list[Hit]) -> None:
+        """This rule's unsupported claims in field ``name``, added to ``out`` (``text``: its
+        URL-free visible text; ``terms``: the rule's terms found there, in text order, when
+        already known)."""
+        p = self.p
+        if p.claims == "numbers":
+            for claim in number_claims(text, message.words(name).vocab):
+                if facts.supports_number(claim, text):
+                    continue
+                sentence = _sentence(text, claim.offset)
+                if sentence in seen:
+                    continue
+                seen.add(sentence)
+                out.append(Hit(name, detail=repr(sentence), evidence=claim.text))
+        elif p.claims == "names":
+            claims = name_claims(text) if p.mode == "triggers" else unknown_names(
+                text, facts, vocab=message.words(name).vocab, lowered=message.lowered(name))
+            for claim in claims:
+                if claim.text not in seen:
+                    seen.add(claim.text)
+                    out.append(Hit(name, detail=f"{claim.text!r} in "
+                                   f"{_sentence(text, claim.offset)!r}", evidence=claim.text))
+        else:
+            found: list[tuple[str, int | None]] = []
+            if terms is None and self.has_terms:
+                terms = [term.source for term, _ in self.lexicon.find(message.words(name))]
+            if terms:
+                found.extend((source.rstrip("*"), None) for source in terms)
+            pattern = self.pattern
+            if pattern is not None and prefilter_allows(message.lowered(name), p.requires):
+                found.extend((m.group(), m.start()) for m in finditer(pattern, text))
+            for phrase, offset in found:
+                key = phrase.lower()
+                if key in seen or facts.supports_words(phrase):
+                    continue
+                seen.add(key)
+                at = offset if offset is not None else max(text.lower().find(key), 0)
+                out.append(Hit(name, detail=repr(_sentence(text, at)), evidence=phrase))
+
+
+def _run_grounded(rules: Sequence[_Grounded], terms: Lexicon | None, message: Message,
+                  context: Context, state: RunState, fields: tuple[str, ...]
+                  ) -> list[list[Hit]]:
+    """Each rule's hits, field by field. ``terms`` (the phrase rules' terms, keyed by the
+    rule's index) finds them for all the rules with one lookup of each field's words."""
+    facts = fact_base(context, state)
+    out: list[list[Hit]] = [[] for _ in rules]
+    seen: list[set[str]] = [set() for _ in rules]
+    for name in message.distinct(fields):
+        text = message.visible_without_urls(name)
+        by_rule: dict[str, list[str]] = {}
+        if terms is not None:
+            for term, _ in terms.find(message.words(name)):
+                by_rule.setdefault(term.key, []).append(term.source)
+        for k, rule in enumerate(rules):
+            found = by_rule.get(_KEYS[k], []) if terms is not None else None
+            rule.in_field(message, name, text, facts, seen[k], found, out[k])
+    return out
+
+
+_KEYS = tuple(str(k) for k in range(256))
+"""Lexicon keys of a group's rules by index."""
+
+
 def compile_grounded(params: Params) -> Runner:
     assert isinstance(params, GroundedParams)
-    p = params
-    lexicon = Lexicon((t, t) for t in p.terms)
-    has_terms = bool(lexicon)
-    pattern = alternation(p.patterns)
+    return _Grounded(params)
+
+
+def group_grounded(runners: Sequence[Runner]) -> GroupRunner:
+    """Grounded rules that follow each other in a pack, on the same fields, in one pass: the
+    phrase rules' terms are found with one lexicon of them all."""
+    rules = tuple(r for r in runners if isinstance(r, _Grounded))
+    assert len(rules) == len(runners)
+    terms: Lexicon | None = None
+    if len(rules) <= len(_KEYS) and any(r.p.claims == "phrases" and r.has_terms for r in rules):
+        terms = Lexicon((t, _KEYS[k]) for k, rule in enumerate(rules)
+                        if rule.p.claims == "phrases" for t in rule.p.terms)
 
     def run(message: Message, context: Context, state: RunState,
-            fields: tuple[str, ...]) -> Iterator[Hit]:
-        facts = fact_base(context, state)
-        seen: set[str] = set()
-        for name in message.distinct(fields):
-            text = message.visible_without_urls(name)
-            if p.claims == "numbers":
-                for claim in number_claims(text, message.words(name).vocab):
-                    if facts.supports_number(claim, text):
-                        continue
-                    sentence = _sentence(text, claim.offset)
-                    if sentence in seen:
-                        continue
-                    seen.add(sentence)
-                    yield Hit(name, detail=repr(sentence), evidence=claim.text)
-            elif p.claims == "names":
-                claims = name_claims(text) if p.mode == "triggers" else unknown_names(
-                    text, facts, vocab=message.words(name).vocab,
-                    lowered=message.lowered(name))
-                for claim in claims:
-                    if claim.text not in seen:
-                        seen.add(claim.text)
-                        yield Hit(name, detail=f"{claim.text!r} in "
-                                  f"{_sentence(text, claim.offset)!r}", evidence=claim.text)
-            else:
-                found: list[tuple[str, int | None]] = []
-                if has_terms:
-                    for term, _index in lexicon.find(message.words(name)):
-                        found.append((term.source.rstrip("*"), None))
-                if pattern is not None and prefilter_allows(message.lowered(name), p.requires):
-                    found.extend((m.group(), m.start()) for m in finditer(pattern, text))
-                for phrase, offset in found:
-                    key = phrase.lower()
-                    if key in seen or facts.supports_words(phrase):
-                        continue
-                    seen.add(key)
-                    at = offset if offset is not None else max(text.lower().find(key), 0)
-                    yield Hit(name, detail=repr(_sentence(text, at)), evidence=phrase)
+            fields: tuple[str, ...]) -> list[list[Hit]]:
+        return _run_grounded(rules, terms, message, context, state, fields)
 
     return run
 
