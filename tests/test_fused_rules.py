@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guardrails import Checker, Context
-from guardrails.analyze import analyze
+from guardrails.analyze import Message, analyze
 from guardrails.engine.base import RunState
-from guardrails.engine.pack import RulePack, builtin_pack
+from guardrails.engine.pack import RulePack, Step, builtin_pack
 from guardrails.models import CHANNELS
 from guardrails.parser import parse_output
 
@@ -23,12 +23,25 @@ PACK = builtin_pack()
 CASES = Path(__file__).parent / "cases"
 
 
+def _steps(pack: RulePack, raw: str, channel: str) -> tuple[Message, tuple[Step, ...]]:
+    """The parsed message and the steps ``pack`` runs on it."""
+    message = analyze(parse_output(raw, channel))
+    return message, pack.plan(message.channel, tuple(message.fields),
+                              message.profile.body_fields)
+
+
+def _user_checker(tmp_path: Path, pack: str) -> Checker:
+    """A checker running only the ACME rules of the user pack ``pack`` (TOML text)."""
+    path = tmp_path / "user.toml"
+    path.write_text(pack, encoding="utf-8")
+    return Checker(rules=[path], select=["ACME"])
+
+
 def _fused_equals_one_by_one(pack: RulePack, raw: str, channel: str, context: Context) -> int:
     """Assert every fused step of ``pack`` on this message gives each rule's own hits."""
-    message = analyze(parse_output(raw, channel))
+    message, steps = _steps(pack, raw, channel)
     fused = 0
-    for rules, fields, group in pack.plan(message.channel, tuple(message.fields),
-                                          message.profile.body_fields):
+    for rules, fields, group in steps:
         if group is None:
             continue
         fused += len(rules)
@@ -100,8 +113,7 @@ def test_fused_steps_equal_each_rule_alone(output: tuple[str, str], ctx: dict[st
 
 
 def test_builtin_grounded_url_and_flag_rules_run_fused() -> None:
-    message = analyze(parse_output("SMS: Hi https://acme.com/a", "sms"))
-    steps = PACK.plan(message.channel, tuple(message.fields), message.profile.body_fields)
+    _, steps = _steps(PACK, "SMS: Hi https://acme.com/a", "sms")
     fused = [[rule.id for rule in step.rules] for step in steps if step.group is not None]
     assert ["GR201", "GR202", "GR203", "GR204", "GR205"] in fused
     assert ["GR501", "GR502", "GR503", "GR504", "GR505", "GR506"] in fused
@@ -132,12 +144,8 @@ message = "Legal: {evidence}"
 
 
 def test_a_rule_timing_out_in_a_fused_pass_is_reported_alone(tmp_path: Path) -> None:
-    path = tmp_path / "user.toml"
-    path.write_text(USER_FLAGS, encoding="utf-8")
-    checker = Checker(rules=[path], select=["ACME"])
-    message = analyze(parse_output("SMS: synergy", "sms"))
-    steps = checker.pack.plan(message.channel, tuple(message.fields),
-                              message.profile.body_fields)
+    checker = _user_checker(tmp_path, USER_FLAGS)
+    _, steps = _steps(checker.pack, "SMS: synergy", "sms")
     assert [[rule.id for rule in step.rules] for step in steps] == [["ACME901", "ACME902"]]
     started = time.monotonic()
     report = checker.check("SMS: synergy " + "a" * 40 + "!", "sms")
@@ -179,9 +187,7 @@ message = "Unsupported: {evidence}"
 
 
 def test_fused_phrase_rules_sharing_a_term_each_report_it(tmp_path: Path) -> None:
-    path = tmp_path / "user.toml"
-    path.write_text(USER_PHRASES, encoding="utf-8")
-    checker = Checker(rules=[path], select=["ACME"])
+    checker = _user_checker(tmp_path, USER_PHRASES)
     report = checker.check("SMS: Best-in-class synergy, more synergy.", "sms")
     assert sorted((v.rule, v.evidence) for v in report.violations) == [
         ("ACME911", "best-in-class"), ("ACME911", "synergy"), ("ACME912", "synergy")]

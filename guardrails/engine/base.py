@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import contextlib
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REGEX_TIMEOUT", "GroupRunner", "Hit", "Params", "Regexes", "RunState", "Runner",
-    "alternation", "compile_pattern", "finditer", "match", "occurrences", "prefilter_allows",
-    "search", "span_inside", "trusted_patterns",
+    "alternation", "compile_pattern", "finditer", "match", "occurrences", "parts_of",
+    "prefilter_allows", "search", "span_inside", "trusted_patterns",
 ]
 
 REGEX_TIMEOUT = 0.25
@@ -140,10 +140,19 @@ class RunState:
 Runner = Callable[["Message", "Context", RunState, tuple[str, ...]], Iterable[Hit]]
 """A compiled check: (message, context, state, fields) → hits."""
 
+_Part = TypeVar("_Part")
+
 GroupRunner = Callable[["Message", "Context", RunState, tuple[str, ...]], list[list[Hit]]]
 """Neighbouring rules of one kind on the same fields, run in one pass over the message: each
 rule's hits, in rule order, exactly as each rule's own runner gives them (one loop over the
 fields and links instead of one per rule; ~1-2 µs per rule on a short message)."""
+
+
+def parts_of(runners: Sequence[Runner], kind: type[_Part]) -> tuple[_Part, ...]:
+    """The compiled rules a kind's ``group`` function fuses (all of that kind's runner class)."""
+    parts = tuple(r for r in runners if isinstance(r, kind))
+    assert len(parts) == len(runners)
+    return parts
 
 
 def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

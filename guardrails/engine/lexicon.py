@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from guardrails.formats.text import WordIndex, strip_accents
 from guardrails.formats.text import match_words as words
 
-__all__ = ["Lexicon", "Term", "WordIndex", "strip_accents", "words"]
+__all__ = ["Lexicon", "Term", "TermsByRule", "WordIndex", "strip_accents", "words"]
 
 # Every first word of every lexicon built so far. A field's words are intersected with it once
 # (``_hot``); each lexicon then intersects its own first words with that short list instead of
@@ -175,3 +175,25 @@ class Lexicon:
                    for term, _, _ in terms]
         return singles + phrases + [term for terms in self._multi_prefix.values()
                                     for term, _ in terms]
+
+
+class TermsByRule:
+    """Several rules' terms in one :class:`Lexicon`: one lookup of a field's words gives each
+    rule's terms found there, in text order (what that rule's own lexicon finds)."""
+
+    def __init__(self, terms: Iterable[Iterable[str]]) -> None:
+        rules = [tuple(group) for group in terms]
+        self._rule = {str(k): k for k in range(len(rules))}
+        self._lexicon = Lexicon((t, str(k)) for k, group in enumerate(rules) for t in group)
+
+    def __bool__(self) -> bool:
+        return bool(self._lexicon)
+
+    def find(self, text: WordIndex) -> dict[int, list[str]]:
+        """By rule index, the sources of its terms in ``text``, in text order (only rules
+        with a term there: most fields hold none, and an empty list per rule costs)."""
+        out: dict[int, list[str]] = {}
+        rule = self._rule
+        for term, _ in self._lexicon.find(text):
+            out.setdefault(rule[term.key], []).append(term.source)
+        return out

@@ -15,10 +15,11 @@ from guardrails.engine.base import (
     RunState,
     alternation,
     finditer,
+    parts_of,
     prefilter_allows,
 )
 from guardrails.engine.grounding import FactBase, name_claims, number_claims, unknown_names
-from guardrails.engine.lexicon import Lexicon
+from guardrails.engine.lexicon import Lexicon, TermsByRule
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -80,7 +81,7 @@ class _Grounded:
         return _run_grounded((self,), None, message, context, state, fields)[0]
 
     def in_field(self, message: Message, name: str, text: str, facts: FactBase,
-                 seen: set[str], terms: list[str] | None, out: list[Hit]) -> None:
+                 seen: set[str], terms: Sequence[str] | None, out: list[Hit]) -> None:
         """This rule's unsupported claims in field ``name``, added to ``out`` (``text``: its
         URL-free visible text; ``terms``: the rule's terms found there, in text order, when
         already known)."""
@@ -120,28 +121,21 @@ class _Grounded:
                 out.append(Hit(name, detail=repr(_sentence(text, at)), evidence=phrase))
 
 
-def _run_grounded(rules: Sequence[_Grounded], terms: Lexicon | None, message: Message,
+def _run_grounded(rules: Sequence[_Grounded], terms: TermsByRule | None, message: Message,
                   context: Context, state: RunState, fields: tuple[str, ...]
                   ) -> list[list[Hit]]:
-    """Each rule's hits, field by field. ``terms`` (the phrase rules' terms, keyed by the
-    rule's index) finds them for all the rules with one lookup of each field's words."""
+    """Each rule's hits, field by field. ``terms`` (the phrase rules' terms) finds them for
+    all the rules with one lookup of each field's words."""
     facts = fact_base(context, state)
     out: list[list[Hit]] = [[] for _ in rules]
     seen: list[set[str]] = [set() for _ in rules]
     for name in message.distinct(fields):
         text = message.visible_without_urls(name)
-        by_rule: dict[str, list[str]] = {}
-        if terms is not None:
-            for term, _ in terms.find(message.words(name)):
-                by_rule.setdefault(term.key, []).append(term.source)
+        found = terms.find(message.words(name)) if terms is not None else None
         for k, rule in enumerate(rules):
-            found = by_rule.get(_KEYS[k], []) if terms is not None else None
-            rule.in_field(message, name, text, facts, seen[k], found, out[k])
+            rule.in_field(message, name, text, facts, seen[k],
+                          found.get(k, ()) if found is not None else None, out[k])
     return out
-
-
-_KEYS = tuple(str(k) for k in range(256))
-"""Lexicon keys of a group's rules by index."""
 
 
 def compile_grounded(params: Params) -> Runner:
@@ -152,12 +146,11 @@ def compile_grounded(params: Params) -> Runner:
 def group_grounded(runners: Sequence[Runner]) -> GroupRunner:
     """Grounded rules that follow each other in a pack, on the same fields, in one pass: the
     phrase rules' terms are found with one lexicon of them all."""
-    rules = tuple(r for r in runners if isinstance(r, _Grounded))
-    assert len(rules) == len(runners)
-    terms: Lexicon | None = None
-    if len(rules) <= len(_KEYS) and any(r.p.claims == "phrases" and r.has_terms for r in rules):
-        terms = Lexicon((t, _KEYS[k]) for k, rule in enumerate(rules)
-                        if rule.p.claims == "phrases" for t in rule.p.terms)
+    rules = parts_of(runners, _Grounded)
+    terms: TermsByRule | None = TermsByRule(
+        rule.p.terms if rule.p.claims == "phrases" else () for rule in rules)
+    if not terms:
+        terms = None  # no phrase terms: each field's words are never looked up for them
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> list[list[Hit]]:

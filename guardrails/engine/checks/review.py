@@ -16,10 +16,11 @@ from guardrails.engine.base import (
     alternation,
     finditer,
     occurrences,
+    parts_of,
     prefilter_allows,
     search,
 )
-from guardrails.engine.lexicon import Lexicon, WordIndex, words
+from guardrails.engine.lexicon import Lexicon, TermsByRule, WordIndex, words
 from guardrails.formats.text import lowered_words
 
 if TYPE_CHECKING:
@@ -212,12 +213,11 @@ class _Flag:
         return None
 
 
-def _run_flags(rules: Sequence[_Flag], terms: Lexicon | None, message: Message,
+def _run_flags(rules: Sequence[_Flag], terms: TermsByRule | None, message: Message,
                context: Context, fields: tuple[str, ...]) -> list[list[Hit]]:
     """Each flag rule's hits: at most one, in the first field (in field order) holding its
     topic. The fields' text, lower-cased text and words are read once for all the rules, and
-    ``terms`` (every rule's terms, keyed by the rule's index) finds their terms in one lookup.
-    """
+    ``terms`` (every rule's terms) finds their terms in one lookup."""
     out: list[list[Hit]] = []
     pending: list[int] = []
     for k, rule in enumerate(rules):
@@ -233,15 +233,15 @@ def _run_flags(rules: Sequence[_Flag], terms: Lexicon | None, message: Message,
         text = message.visible_without_urls(name)
         lowered = message.lowered(name)
         tokens = message.words(name)
-        firsts: dict[str, str] = {}
-        if terms is not None:
-            for found, _ in terms.find(tokens):  # in text order: keep each rule's first
-                if found.key not in firsts:
-                    firsts[found.key] = found.source.rstrip("*")
+        found = terms.find(tokens) if terms is not None else None
         left: list[int] = []
         for k in pending:
             rule = rules[k]
-            term = firsts.get(_KEYS[k]) if terms is not None else rule.first_term(tokens)
+            if found is None:
+                term = rule.first_term(tokens)
+            else:
+                mine = found.get(k)
+                term = mine[0].rstrip("*") if mine else None
             hit = rule.in_field(name, text, lowered, term)
             if hit is None:
                 left.append(k)
@@ -253,10 +253,6 @@ def _run_flags(rules: Sequence[_Flag], terms: Lexicon | None, message: Message,
     return out
 
 
-_KEYS = tuple(str(k) for k in range(256))
-"""Lexicon keys of a group's rules by index (a group is one pack's run of flag rules)."""
-
-
 def compile_flag(params: Params) -> Runner:
     assert isinstance(params, FlagParams)
     return _Flag(params)
@@ -265,12 +261,8 @@ def compile_flag(params: Params) -> Runner:
 def group_flags(runners: Sequence[Runner]) -> GroupRunner:
     """Flag rules that follow each other in a pack, on the same fields, in one pass: one
     lexicon of all their terms, so each field's words are looked up once, not once a rule."""
-    rules = tuple(r for r in runners if isinstance(r, _Flag))
-    assert len(rules) == len(runners)
-    terms: Lexicon | None = None
-    if len(rules) <= len(_KEYS):
-        terms = Lexicon((t, _KEYS[k]) for k, rule in enumerate(rules) if rule.p.source == "text"
-                        for t in rule.p.terms)
+    rules = parts_of(runners, _Flag)
+    terms = TermsByRule(rule.p.terms if rule.p.source == "text" else () for rule in rules)
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> list[list[Hit]]:

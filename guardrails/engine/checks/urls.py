@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from guardrails.engine.base import GroupRunner, Hit, Params, Runner, RunState
+from guardrails.engine.base import GroupRunner, Hit, Params, Runner, RunState, parts_of
 from guardrails.engine.urls import (
     SAFE_SCHEMES,
     WEB_SCHEMES,
@@ -100,8 +100,7 @@ def compile_urls(params: Params) -> Runner:
 
 def group_urls(runners: Sequence[Runner]) -> GroupRunner:
     """URL rules that follow each other in a pack, on the same fields, in one pass."""
-    rules = tuple(r for r in runners if isinstance(r, _Urls))
-    assert len(rules) == len(runners)
+    rules = parts_of(runners, _Urls)
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> list[list[Hit]]:
