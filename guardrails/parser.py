@@ -114,6 +114,8 @@ _TARGET = lazy_re(
 _SHORTCODE_END = lazy_re(r":[a-z0-9_+\-]++:$")
 _OPENER = lazy_re(
     r"(?:(?:sure|certainly|of course|absolutely|okay|ok|great)\W++)?(?:(?P<strong>want me to"
+    r"|(?:want|need|prefer|how about) (?:a|an|another) (?:\w+ ){0,2}(?:versions?|variants?|drafts?"
+    r"|tone|rewrites?|take)"
     r"|do you want me to|would you like me to|shall i|should i|i can also|i could also"
     r"|i can (?:make|adjust|tweak|shorten|rewrite|add|create|draft|write)|i hope this helps"
     r"|hope this helps|happy to (?:adjust|tweak|revise|make|change|shorten|rewrite)"

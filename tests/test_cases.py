@@ -33,6 +33,14 @@ def test_shared_example_reproduced_exactly(case: dict[str, Any]) -> None:
     assert flags == case["expected"]["review_flags"], case["expected"]["notes"]
 
 
+@pytest.mark.parametrize("case", load("blind.jsonl"), ids=lambda c: c["id"])
+def test_blind_case_reproduced_exactly(case: dict[str, Any]) -> None:
+    """Cases written by labellers who never read the engine, from the example conventions."""
+    violations, flags = outcome(case)
+    assert violations == case["expected"]["violations"], case["expected"]["notes"]
+    assert flags == case["expected"]["review_flags"], case["expected"]["notes"]
+
+
 def _scores(cases: list[dict[str, Any]]) -> Iterator[tuple[str, int, int, int]]:
     results = [(c, *outcome(c)) for c in cases]
     labels: list[tuple[str, Any]] = [(str(n), n) for n in range(1, 9)]
@@ -62,7 +70,7 @@ def precision_recall_table(cases: list[dict[str, Any]]) -> tuple[str, dict[str, 
 
 
 def test_corpus_precision_and_recall_per_constraint(capsys: pytest.CaptureFixture[str]) -> None:
-    cases = load("corpus.jsonl") + load("examples.jsonl")
+    cases = load("corpus.jsonl") + load("examples.jsonl") + load("blind.jsonl")
     table, scores = precision_recall_table(cases)
     with capsys.disabled():
         print(f"\n{len(cases)} labelled cases\n{table}")

@@ -17,7 +17,10 @@ from guardrails.engine.base import occurrences, span_inside
 from guardrails.engine.lexicon import strip_accents, words
 from guardrails.lazy_pattern import lazy_re, lazy_regex
 
-__all__ = ["CLAIM_WORDS", "Claim", "FactBase", "name_claims", "number_claims", "unknown_names"]
+__all__ = [
+    "CLAIM_WORDS", "Claim", "FactBase", "name_claims", "number_claims", "outside_names",
+    "unknown_names",
+]
 
 # Starts with \d, checked by hand for what precedes a figure. ``regex`` jumps between digits
 # (~25 µs on a 2 KB body); stdlib ``re`` tries the whole pattern at every position (~100 µs).
@@ -453,6 +456,53 @@ COMMON_CAPITALS = frozenset(
     english spanish french german italian portuguese japanese chinese korean dutch
     north south east west street st road rd avenue ave""".split()
 )
+
+
+_NAME_WORD_BEFORE = lazy_regex(r"(\p{Lu}[\p{L}'’&.-]*)[ \t]+(?:&[ \t]+)?$")
+_NAME_WORD_AFTER = lazy_regex(r"[ \t]+(?:&[ \t]+)?(\p{Lu}[\p{L}'’&.-]*)")
+_NOT_NAME_STARTS = frozenset("a an the your our my his her their this that these new".split())
+
+
+@functools.lru_cache(maxsize=1024)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """A lexicon term (``"side effect"``, ``"supplement*"``) as it can be written in text."""
+    parts = words(term.rstrip("*"))
+    tail = r"\w*" if term.endswith("*") else r"(?!\w)"
+    return re.compile(r"(?<!\w)" + r"\W*".join(map(re.escape, parts)) + tail, re.IGNORECASE)
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word(s) at ``text[start:end]`` belong to a multi-word name such
+    as "Riverbend Physiotherapy" or "Harbor Therapy Group" (a neighbour is capitalised too,
+    and is not merely a sentence's first word like "Your")."""
+    if not text[start].isupper() or text[start:end].isupper():
+        return False  # lower case, or shouted: not a name
+    window = text[max(0, start - 40):start]
+    before = _NAME_WORD_BEFORE.search(window)
+    if before is not None and not before.group(1).isupper():
+        at = start - len(window) + before.start(1)
+        word = before.group(1).lower()
+        if not _starts_sentence(text, at) or (word not in _NOT_NAME_STARTS
+                                              and word not in COMMON_CAPITALS):
+            return True
+    if before is not None and before.group(1).lower() in _NOT_NAME_STARTS:
+        return False  # "Your Medication Schedule": a title-cased heading, not a name
+    after = _NAME_WORD_AFTER.match(text, end)
+    return (after is not None and not after.group(1).isupper()
+            and after.group(1).lower() not in COMMON_CAPITALS
+            and not _starts_sentence(text, start))
+
+
+def outside_names(text: str, term: str) -> bool:
+    """Whether ``term`` (a lexicon term) occurs in ``text`` other than inside a multi-word
+    proper name: "physiotherapy" in "delivered to Riverbend Physiotherapy" is a customer's
+    name, not a medical topic. True when the term cannot be located at all."""
+    found = False
+    for m in _term_pattern(term).finditer(text):
+        if not _in_proper_name(text, m.start(), m.end()):
+            return True
+        found = True
+    return not found
 
 
 def _known(token: str, known: Container[str]) -> bool:

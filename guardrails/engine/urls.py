@@ -30,7 +30,7 @@ _PLACEHOLDER_MARKS = lazy_regex(
     regex.IGNORECASE,
 )
 _TEXT_PLACEHOLDERS = lazy_regex(
-    r"\[(?:[A-Z][A-Z _-]{0,30})?(?:LINK|URL|CTA|HERE)[A-Z _-]{0,30}\]"
+    r"\[(?:[A-Z][A-Z _-]{0,30})?(?:LINK|URL|CTA|HERE)[A-Z _-]{0,30}\](?!\(\s*[a-z][\w+.-]*:)"
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}"
     r"|<(?:link|url|insert[^<>\n]{0,40})>|\bhttps?://\.\.\.|\bhttps?://…|\(link\)",
     regex.IGNORECASE,

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from pydantic import Field
+
 from guardrails.engine.base import Hit, Params, Runner, RunState
+from guardrails.engine.grounding import outside_names
 from guardrails.engine.lexicon import Lexicon, strip_accents, words
+from guardrails.engine.required_text import PhraseFilter, field_text
 
 if TYPE_CHECKING:
     from guardrails.analyze import Message
@@ -15,10 +19,14 @@ if TYPE_CHECKING:
 __all__ = ["PersonalParams", "compile_personal"]
 
 
+
 class PersonalParams(Params):
     categories: dict[str, tuple[str, ...]]
     """Category → terms (phrases; trailing * = prefix). A goal naming any term of a category
     makes that category relevant."""
+    goal_terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Category → more words that make it relevant when the goal names one (a goal about a
+    flight or a hotel makes travel details relevant)."""
 
 
 def compile_personal(params: Params) -> Runner:
@@ -27,6 +35,11 @@ def compile_personal(params: Params) -> Runner:
     # A goal that names a category's key word ("knee injury", "birthday offer") makes it relevant.
     heads = {cat: frozenset(_head(t) for t in terms) - {""}
              for cat, terms in params.categories.items()}
+    for cat, extra in params.goal_terms.items():
+        heads[cat] = heads.get(cat, frozenset()) | {w for t in extra for w in words(t)}
+
+    # A required disclaimer or sign-off is the governance's text, not a detail the model chose.
+    required = PhraseFilter(lambda phrase: bool(lexicon.find(words(phrase))))
 
     # A pipeline sends one goal to many recipients: what it makes relevant is worked out once.
     goals: dict[str, frozenset[str]] = {}
@@ -48,13 +61,16 @@ def compile_personal(params: Params) -> Runner:
             fields: tuple[str, ...]) -> Iterator[Hit]:
         goal_hits: frozenset[str] | None = None
         reported: set[str] = set()
+        phrases = required(context)
         for name in message.distinct(fields):
-            text = message.visible_without_urls(name)
-            for term, _index in lexicon.find(message.words(name)):
+            text, _, tokens = field_text(message, name, phrases, state)
+            for term, _index in lexicon.find(tokens):
                 if goal_hits is None:
                     goal_hits = relevant(context.goal or "")
                 if term.key in goal_hits or term.key in reported:
                     continue
+                if not outside_names(text, term.source):
+                    continue  # "Summit Surgery Center" is a place of business, not a detail
                 reported.add(term.key)
                 phrase = term.source.rstrip("*")
                 at = text.lower().find(phrase.split()[0])

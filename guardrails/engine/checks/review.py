@@ -20,7 +20,9 @@ from guardrails.engine.base import (
     prefilter_allows,
     search,
 )
+from guardrails.engine.grounding import outside_names
 from guardrails.engine.lexicon import Lexicon, TermsByRule, WordIndex, words
+from guardrails.engine.required_text import PhraseFilter, field_text
 from guardrails.formats.text import lowered_words
 
 if TYPE_CHECKING:
@@ -137,7 +139,7 @@ def _sentence_around(text: str, at: int) -> tuple[int, int]:
 class _Flag:
     """One compiled ``flag`` rule: a Runner, and a part of :func:`group_flags` passes."""
 
-    __slots__ = ("exclude", "has_terms", "lexicon", "p", "pattern")
+    __slots__ = ("exclude", "has_terms", "lexicon", "p", "pattern", "required")
 
     def __init__(self, params: FlagParams) -> None:
         self.p = params
@@ -145,17 +147,32 @@ class _Flag:
         self.has_terms = bool(self.lexicon)
         self.pattern = alternation(params.patterns)
         self.exclude = alternation(params.exclude)
+        self.required = PhraseFilter(self.touches)
 
     def __call__(self, message: Message, context: Context, state: RunState,
                  fields: tuple[str, ...]) -> list[Hit]:
-        return _run_flags((self,), None, message, context, fields)[0]
+        return _run_flags((self,), None, self.required, message, context, state, fields)[0]
 
-    def first_term(self, tokens: WordIndex | list[str]) -> str | None:
-        """The first of this topic's terms in a field's words (None when none occurs)."""
+    def touches(self, phrase: str) -> bool:
+        """Whether ``phrase`` (a required disclaimer or sign-off) holds this topic."""
+        if self.p.source != "text":
+            return False
+        term = self.first_term(phrase, self.terms_in(words(phrase)))
+        return self.evidence(phrase, phrase.lower(), term) is not None
+
+    def terms_in(self, tokens: WordIndex | list[str]) -> list[str]:
+        """This topic's terms (sources) in a field's words, in text order."""
         if self.has_terms:
-            hits = self.lexicon.find(tokens)
-            if hits:
-                return hits[0][0].source.rstrip("*")
+            return [term.source for term, _ in self.lexicon.find(tokens)]
+        return []
+
+    @staticmethod
+    def first_term(text: str, terms: Sequence[str]) -> str | None:
+        """The first of ``terms`` (found in ``text``'s words) that ``text`` uses other than
+        inside a proper name ("Riverbend Physiotherapy" is a customer, not a topic)."""
+        for source in terms:
+            if outside_names(text, source):
+                return source.rstrip("*")
         return None
 
     def evidence(self, text: str, lowered: str, term: str | None) -> str | None:
@@ -170,11 +187,11 @@ class _Flag:
                 return found
         return None
 
-    def in_field(self, name: str, text: str, lowered: str, term: str | None) -> Hit | None:
-        """This topic's hit in field ``name`` (``term``: its first term there), once its
-        exclude sentences are left out."""
+    def in_field(self, name: str, text: str, lowered: str, terms: Sequence[str]) -> Hit | None:
+        """This topic's hit in field ``name`` (``terms``: its terms there, in text order), once
+        its exclude sentences are left out."""
         p = self.p
-        evidence = self.evidence(text, lowered, term)
+        evidence = self.evidence(text, lowered, self.first_term(text, terms) if terms else None)
         exclude = self.exclude
         if evidence is not None and exclude is not None:
             # Only the sentences holding an exclude needle are searched (a search of the
@@ -184,7 +201,8 @@ class _Flag:
             if kept is not text and (search(exclude, text, first) is not None
                                      or search(exclude, text) is not None):
                 low = kept.lower()
-                evidence = self.evidence(kept, low, self.first_term(lowered_words(low)))
+                evidence = self.evidence(
+                    kept, low, self.first_term(kept, self.terms_in(lowered_words(low))))
         if evidence is None:
             return None
         return Hit(name, detail=f"{p.category} content ({evidence!r})", evidence=evidence,
@@ -213,11 +231,13 @@ class _Flag:
         return None
 
 
-def _run_flags(rules: Sequence[_Flag], terms: TermsByRule | None, message: Message,
-               context: Context, fields: tuple[str, ...]) -> list[list[Hit]]:
+def _run_flags(rules: Sequence[_Flag], terms: TermsByRule | None, required: PhraseFilter,
+               message: Message, context: Context, state: RunState, fields: tuple[str, ...]
+               ) -> list[list[Hit]]:
     """Each flag rule's hits: at most one, in the first field (in field order) holding its
     topic. The fields' text, lower-cased text and words are read once for all the rules, and
-    ``terms`` (every rule's terms) finds their terms in one lookup."""
+    ``terms`` (every rule's terms) finds their terms in one lookup. Required governance text
+    holding a topic (``required``) is not read: the model did not choose it."""
     out: list[list[Hit]] = []
     pending: list[int] = []
     for k, rule in enumerate(rules):
@@ -229,20 +249,15 @@ def _run_flags(rules: Sequence[_Flag], terms: TermsByRule | None, message: Messa
             out.append([] if hit is None else [hit])
     if not pending:
         return out
+    phrases = required(context)
     for name in message.distinct(fields):
-        text = message.visible_without_urls(name)
-        lowered = message.lowered(name)
-        tokens = message.words(name)
+        text, lowered, tokens = field_text(message, name, phrases, state)
         found = terms.find(tokens) if terms is not None else None
         left: list[int] = []
         for k in pending:
             rule = rules[k]
-            if found is None:
-                term = rule.first_term(tokens)
-            else:
-                mine = found.get(k)
-                term = mine[0].rstrip("*") if mine else None
-            hit = rule.in_field(name, text, lowered, term)
+            mine = rule.terms_in(tokens) if found is None else found.get(k, ())
+            hit = rule.in_field(name, text, lowered, mine)
             if hit is None:
                 left.append(k)
             else:
@@ -263,10 +278,11 @@ def group_flags(runners: Sequence[Runner]) -> GroupRunner:
     lexicon of all their terms, so each field's words are looked up once, not once a rule."""
     rules = parts_of(runners, _Flag)
     terms = TermsByRule(rule.p.terms if rule.p.source == "text" else () for rule in rules)
+    required = PhraseFilter(lambda phrase: any(rule.touches(phrase) for rule in rules))
 
     def run(message: Message, context: Context, state: RunState,
             fields: tuple[str, ...]) -> list[list[Hit]]:
-        return _run_flags(rules, terms, message, context, fields)
+        return _run_flags(rules, terms, required, message, context, state, fields)
 
     return run
 

@@ -157,6 +157,9 @@ def _check(problem: str, link: Link, facts: UrlFacts, context: Context,
         if scheme != scheme_want:
             return Hit(link.field, detail=f"{url[:80]!r} uses {scheme}:// not {scheme_want}://",
                        evidence=ev)
+        if url[len(scheme):len(scheme) + 3] != "://":
+            return Hit(link.field, detail=f"{url[:80]!r} is not written {scheme_want}://...",
+                       evidence=ev)
         return None
     if problem == "deep_link_route":
         if scheme == scheme_want and context.routes and not route_matches(facts.path,

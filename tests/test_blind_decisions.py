@@ -1,0 +1,73 @@
+"""Decisions taken after the blind cases (tests/cases/blind.jsonl), one test each."""
+
+from __future__ import annotations
+
+from guardrails import check
+from guardrails.engine.grounding import outside_names
+from guardrails.parser import parse_output
+
+CLINIC = {
+    "goal": "Remind Grace of her appointment on Thursday.",
+    "governance": {"required_disclaimer": "This email is general information, not a diagnosis."},
+    "facts": ["Grace has an appointment on Thursday at 9:15 AM."],
+}
+
+
+def test_required_disclaimer_is_not_content() -> None:
+    body = "Your appointment is on Thursday at 9:15 AM. This email is general information, " \
+           "not a diagnosis."
+    report = check(f"BODY: {body}", "in_app", CLINIC)
+    assert report.constraints == []
+    assert not [f for f in report.review_flags if f.category == "medical"]
+
+
+def test_topic_outside_the_disclaimer_still_flags() -> None:
+    body = "Take your medication with food. This email is general information, not a diagnosis."
+    report = check(f"BODY: {body}", "in_app", CLINIC)
+    assert "medical" in {f.category for f in report.review_flags}
+
+
+def test_term_inside_a_proper_name_is_not_a_topic() -> None:
+    text = "Your desk was delivered to Riverbend Physiotherapy on December 4."
+    assert not outside_names(text, "physiotherapy")
+    assert outside_names("Physiotherapy can help.", "physiotherapy")
+    assert outside_names("Your Medication Schedule", "medication")
+    report = check(f"SMS: {text}", "sms", {"facts": [text]})
+    assert report.review_flags == [] or "medical" not in {f.category for f in report.review_flags}
+
+
+def test_the_best_person_to_ask_is_not_a_ranking() -> None:
+    ctx = {"facts": ["Acme is a scheduler."]}
+    assert check("SMS: Your buddy is the best person to ask.", "sms", ctx).constraints == []
+    assert check("SMS: Acme is the best scheduler.", "sms", ctx).constraints == [2]
+
+
+def test_offer_of_another_version_is_chatter_but_a_real_question_is_text() -> None:
+    assert parse_output("Your table is ready.\n\nWant a shorter version?", "sms").text == \
+        "Your table is ready."
+    raw = "Your ride is at 3 PM.\n\nWant a longer ride? Book the 2-hour tour at the desk."
+    assert parse_output(raw, "sms").text == raw
+
+
+def test_markdown_link_text_ending_in_here_is_not_a_placeholder() -> None:
+    raw = "BODY: [Read the import guide here](https://help.ledgerly.com/import)"
+    report = check(raw, "in_app", {"app_domains": ["ledgerly.com"]})
+    assert 5 not in report.constraints
+    assert 5 in check("BODY: Track it: [LINK]", "in_app").constraints
+
+
+def test_deep_link_must_be_written_with_both_slashes() -> None:
+    ctx = {"deep_link_scheme": "noodlebox://", "routes": ["orders/{id}"]}
+    good = check("TITLE: Order\nBODY: On its way.\nBUTTON: Track order | noodlebox://orders/7",
+                 "push", ctx)
+    bad = check("TITLE: Order\nBODY: On its way.\nBUTTON: Track order | noodlebox:/orders/7",
+                "push", ctx)
+    assert 5 not in good.constraints and 5 in bad.constraints
+
+
+def test_family_and_travel_words_and_travel_goals() -> None:
+    goal = {"goal": "Tell Ravi his hardware ticket is resolved."}
+    assert 6 in check("SMS: Hope the twins like daycare! Ticket resolved.", "sms", goal).constraints
+    trip = "SMS: Your trip to Berlin is booked."
+    assert 6 in check(trip, "sms", goal).constraints
+    assert 6 not in check(trip, "sms", {"goal": "Send Keiko her travel details."}).constraints
