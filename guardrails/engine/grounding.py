@@ -479,14 +479,14 @@ def _in_proper_name(text: str, start: int, end: int) -> bool:
         return False  # lower case, or shouted: not a name
     window = text[max(0, start - 40):start]
     before = _NAME_WORD_BEFORE.search(window)
-    if before is not None and not before.group(1).isupper():
-        at = start - len(window) + before.start(1)
+    if before is not None:
         word = before.group(1).lower()
-        if not _starts_sentence(text, at) or (word not in _NOT_NAME_STARTS
-                                              and word not in COMMON_CAPITALS):
+        if not before.group(1).isupper() and (
+                not _starts_sentence(text, start - len(window) + before.start(1))
+                or (word not in _NOT_NAME_STARTS and word not in COMMON_CAPITALS)):
             return True
-    if before is not None and before.group(1).lower() in _NOT_NAME_STARTS:
-        return False  # "Your Medication Schedule": a title-cased heading, not a name
+        if word in _NOT_NAME_STARTS:
+            return False  # "Your Medication Schedule": a title-cased heading, not a name
     after = _NAME_WORD_AFTER.match(text, end)
     return (after is not None and not after.group(1).isupper()
             and after.group(1).lower() not in COMMON_CAPITALS

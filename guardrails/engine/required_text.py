@@ -91,18 +91,18 @@ def field_text(message: Message, name: str, phrases: tuple[str, ...],
     offsets into it are offsets into the visible text); the message's own cached views when
     no phrase occurs."""
     if phrases:
-        key = f"required_text:{name}:{len(phrases)}:{hash(phrases)}"
+        key = "required_text:" + "\x00".join((name, *phrases))
         cached = state.cache.get(key)
         if isinstance(cached, FieldText):
             return cached
         text = message.visible_without_urls(name)
         lowered = message.lowered(name)
         blanked = text
+        plain = lowered.replace("’", "'")
         for phrase in phrases:
             pattern = _pattern(phrase)
-            if pattern is not None and _first_word(phrase) in lowered.replace("’", "'"):
+            if pattern is not None and _first_word(phrase) in plain:
                 blanked = pattern.sub(lambda m: " " * len(m.group()), blanked)
-        view = None
         if blanked != text:
             low = blanked.lower()
             view = FieldText(blanked, low, WordIndex(lowered_words(low)))

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["PersonalParams", "compile_personal"]
 
 
-
 class PersonalParams(Params):
     categories: dict[str, tuple[str, ...]]
     """Category → terms (phrases; trailing * = prefix). A goal naming any term of a category
