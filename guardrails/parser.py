@@ -75,7 +75,7 @@ _LABEL_KEYS = frozenset({"label", "text", "title", "name", "cta", "buttonlabel",
 _URL_KEYS = frozenset({"url", "link", "href", "deeplink", "uri", "action", "buttonurl"})
 _REQUIRED: dict[str, tuple[str, ...]] = {}
 _MAX_MARKS, _MAX_ITEMS = 2000, 1000  # bounds on per-line and per-JSON-item Python work
-_EDGE = " \t*_>#([-"  # decoration stripped before matching a remark's opening words
+_EDGE = " \t*_>#([-—–"  # decoration stripped before matching a remark's opening words
 
 # Patterns are compiled once; all are linear-time (possessive or bounded repetition).
 # One scan over "\n" + text finds, per line: a code fence, a horizontal rule, the start of a
@@ -118,7 +118,7 @@ _OPENER = lazy_re(
     r"|tone|rewrites?|take)"
     r"|do you want me to|would you like me to|shall i|should i|i can also|i could also"
     r"|i can (?:make|adjust|tweak|shorten|rewrite|add|create|draft|write)|i hope this helps"
-    r"|hope this helps|happy to (?:adjust|tweak|revise|make|change|shorten|rewrite)"
+    r"|hope (?:this|that|it) (?:helps|works)|happy to (?:adjust|tweak|revise|make|change|shorten|rewrite)"
     r"|i(?:'ve|’ve| have)? (?:kept|added|included|used|made|written|drafted|tailored"
     r"|personali[sz]ed|adjusted|removed|avoided|focused|aimed))|let me know|feel free"
     r"|would you like|do you want|if you(?:'d| would)? (?:like|want|need|prefer)|need any"
@@ -135,6 +135,20 @@ _META = lazy_re(_META_WORDS)
 _REQUESTER = lazy_re(_META_WORDS + r"|\bme\b|\bhelps\b")
 _NOTE_META = lazy_re(_META_WORDS + r"|\bi\b|\bi'\w|\breview|\bsensitive|\bsend")
 _LOOSE = lazy_re(r"(?:note|notes|why|tone|rationale|reasoning|word count|char|length)\b")
+# A closing remark that only counts the draft: "(148 characters)", "— 44 chars", "Fits in one
+# SMS segment."
+_COUNT_REMARK = lazy_re(
+    r"(?:(?:~|about |approx\.? |approximately |under |exactly )?\d[\d,]*+ ?(?:characters?|chars?"
+    r"|words?|graphemes?|segments?)\b|(?:this |it )?fits (?:in(?:to)?|within) (?:one|a single|1) "
+    r"(?:sms |text )?(?:segment|message)\b)[^\n]{0,60}+$"
+)
+# A closing paragraph that only tells the requester whether the draft needs review
+# ("Auto-send approved: routine reminder, no review needed."): metadata, kept as a note.
+_REMARK = lazy_re(
+    r"(?:auto[- ]?sen[dt]|approved for|cleared for|safe to|ok(?:ay)? to|fine to|no (?:\w+ )?review"
+    r"|no need for|review (?:is )?not|(?:skip|bypass)(?:ped)? |needs? |requires? |recommend"
+    r"|suggest|flag(?:ged)? for|(?:human|manual|legal|compliance) review)"
+)
 _NO_WORD = lazy_re(
     r"(?:no|none|false|nope|n/?a|0|not (?:needed|required|necessary|applicable|sensitive)"
     r"|unnecessary|skip(?:ped)?|auto[- ]?sen[dt])\b"
@@ -223,6 +237,12 @@ class _Doc:
             self.where.setdefault("channel_notes", line + 1)
             self.notes.append(value)
             self.mark(source, value, "notes", line)
+
+    def keep_dropped(self) -> None:
+        """Remarks cut from the end of values become notes (their review verdicts count)."""
+        for line, remark in self.dropped:
+            self.note(remark, line, "NOTE")
+        self.dropped.clear()
 
     def mark(self, source: str, value: Any, kind: str, line: int) -> None:
         args: dict[str, Any]
@@ -444,10 +464,21 @@ def _is_chatter(text: str, *, first: bool = False, loose: bool = False) -> bool:
     if len(text) > 600 or (loose and _LOOSE.match(low)):
         return len(text) <= 600
     if (m := _OPENER.match(low)) is None:
-        return False
+        return not first and len(low) <= 100 and _COUNT_REMARK.match(low) is not None
     if first:  # all the value has: only an offer about the draft itself is chatter
         return _META.search(low, m.end()) is not None
     return m["strong"] is not None or _REQUESTER.search(low, m.end()) is not None
+
+
+def _is_review_remark(text: str) -> bool:
+    """A paragraph saying only whether the draft needs human review, not addressed to the
+    recipient ("No review needed.", "Auto-send approved.", "Needs a compliance review.")."""
+    if len(text) > 300:
+        return False
+    low = text.lower().lstrip(_EDGE)
+    if _REMARK.match(low) is None or "you" in low:
+        return False
+    return _verdict(low, "notes") is not None
 
 
 def _is_preamble(line: str) -> bool:
@@ -511,8 +542,12 @@ def _chatter_cut(doc: _Doc, first: int, texts: list[str], lo: int, hi: int) -> i
     while k > lo and hi - k < 30 and texts[k - 1].strip():
         k -= 1
     for start in (k,) if k == hi - 1 else (k, hi - 1):
+        para = "\n".join(texts[start:hi])
+        if start > lo and not texts[start - 1].strip() and _is_review_remark(para):
+            doc.dropped.append((first + start, para.strip()))
+            return start
         if (start == lo or not texts[start - 1].strip() or start == hi - 1) and _is_chatter(
-            para := "\n".join(texts[start:hi]), first=start == lo
+            para, first=start == lo
         ):
             if _LOOSE.match(para.lower().lstrip(_EDGE)):
                 doc.dropped.append((first + start, para.strip()))
@@ -558,9 +593,7 @@ def _apply(doc: _Doc, hits: list[_Hit], stop: int, *, meta_only: bool, orphans: 
             doc.put(h.kind, value, line)
         else:
             doc.extra(_snake(h.name), value)
-    for n, note in doc.dropped:
-        doc.note(note, n, "NOTE")
-    doc.dropped.clear()
+    doc.keep_dropped()
     wanted = ("body_html", "body_text") if doc.fam == "email" else (_ROUTES[doc.fam]["body"],)
     if not orphans or (doc.fam == "email" and any(h.kind in _EMAIL_BODY for h in hits)):
         return  # an email's unlabelled text is never a body once any body label exists
@@ -572,6 +605,7 @@ def _apply(doc: _Doc, hits: list[_Hit], stop: int, *, meta_only: bool, orphans: 
         a, b = _clean(doc, start, texts, True, False)
         if a < b:
             doc.put("body", "\n".join(texts[a:b]).strip(), start + a)
+    doc.keep_dropped()
 
 
 def _build(raw: str, channel: str, doc: _Doc) -> Draft:

@@ -71,3 +71,35 @@ def test_family_and_travel_words_and_travel_goals() -> None:
     trip = "SMS: Your trip to Berlin is booked."
     assert 6 in check(trip, "sms", goal).constraints
     assert 6 not in check(trip, "sms", {"goal": "Send Keiko her travel details."}).constraints
+
+
+SOC2 = {"facts": ["The SOC 2 audit evidence is due Dec 18."]}
+
+
+def test_closing_review_remark_is_metadata_not_message_text() -> None:
+    post = "*SOC 2 audit:* please upload your evidence by Dec 18."
+    raw = f"{post}\n\nAuto-send approved: routine reminder, no review needed."
+    draft = parse_output(raw, "slack_channel")
+    assert draft.text == post
+    assert [m.needs_review for m in draft.review_markers] == [False]
+    assert 7 in check(raw, "slack_channel", SOC2).constraints  # the claim still counts
+    request = parse_output(f"{post}\n\nNeeds a compliance review before posting.", "slack_dm")
+    assert request.text == post
+    assert [m.needs_review for m in request.review_markers] == [True]
+
+
+def test_review_words_addressed_to_the_recipient_stay_in_the_message() -> None:
+    for raw in ("Your claim is approved.\n\nNo review needed on your side.",
+                "Your order shipped.\n\nNeeds a signature on delivery.",
+                "No review needed."):
+        assert parse_output(raw, "sms").text == raw
+
+
+def test_closing_count_remark_is_not_message_text() -> None:
+    text = "Hi Ana, your table for 2 is ready at 7 PM."
+    for remark in ("(44 characters)", "[44 chars]", "— 44 characters",
+                   "Fits in a single SMS segment (44 chars).", "Hope this works!"):
+        assert parse_output(f"{text}\n\n{remark}", "sms").text == text, remark
+    for kept in ("3 words: thank you, Ana.", "44 characters is all it takes."):
+        assert parse_output(kept, "sms").text == kept  # the whole message is never a remark
+    assert parse_output(f"{text}\n\n20 chairs left for Friday's class!", "sms").text != text
