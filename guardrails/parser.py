@@ -157,7 +157,7 @@ _SAYS_NO = lazy_re(
     r"\b(?:no (?:human |manual |further )?review|review (?:is )?(?:not (?:needed|required"
     r"|necessary)|unnecessary)|(?:skip|bypass)(?:ped)? (?:the )?(?:human |manual )?review"
     r"|auto[- ]?sen[dt]|safe to (?:auto[- ]?)?send|(?:does not|doesn't|doesn’t) need (?:a |any "
-    r"|human |manual )*review)"
+    r"|human |manual )*review|sensitive\W{0,3}(?:no|false)\b|send (?:it )?as[- ]is)"
 )
 _YES_WORD = lazy_re(
     r"(?:yes|true|y|1|required|needed|recommended|suggested|advised|mandatory|must|please"
@@ -272,7 +272,7 @@ def _verdict(value: Any, kind: str) -> bool | None:
     if isinstance(value, bool):
         return value
     low = str(value).lower().lstrip(_EDGE).strip()
-    no = _SAYS_NO.search(low) if "review" in low or "send" in low else None
+    no = _SAYS_NO.search(low) if "review" in low or "send" in low or "sensitive" in low else None
     yes = _SAYS_YES.search(low) if any(w in low for w in _REVIEWISH) else None
     if kind == "notes":
         return False if no else True if yes else None
@@ -481,8 +481,9 @@ def _is_review_remark(text: str) -> bool:
     return _verdict(low, "notes") is not None
 
 
-def _is_preamble(line: str) -> bool:
-    """A first line that introduces the output to the requester ("Here's the SMS:")."""
+def _is_preamble(line: str, alone: bool = False) -> bool:
+    """A first line that introduces the output to the requester ("Here's the SMS:"); when it
+    is a paragraph of its own, any "Here's …:" line ("Here's the weekly update for #ops:")."""
     low = line.strip().strip("*_#> ").lower()
     if (m := _COURTESY.match(low)) and not (low := low[m.end() :]):
         return True
@@ -491,8 +492,8 @@ def _is_preamble(line: str) -> bool:
     if (here := _HERE.match(low)) and here["go"]:
         return True
     if low.endswith(":"):  # "Here's the email:", not a message line ending in an emoji ":tada:"
-        return _SHORTCODE_END.search(low) is None and "://" not in low and _TARGET.search(
-            low) is not None
+        return _SHORTCODE_END.search(low) is None and "://" not in low and (
+            _TARGET.search(low) is not None or (alone and here is not None))
     return bool(here and _TARGET.search(low)) and low[-1] in ".!"
 
 
@@ -519,7 +520,8 @@ def _clean(doc: _Doc, first: int, texts: list[str], multi: bool, inline: bool) -
             lo += 1
         elif fenced and _wraps(doc, first, texts, hi - 1, lo, hi, inline):
             hi -= 1
-        elif multi and not (lo == 0 and inline) and _is_preamble(texts[lo]):
+        elif multi and not (lo == 0 and inline) and _is_preamble(
+                texts[lo], lo + 1 < hi and not texts[lo + 1].strip()):
             lo += 1
         elif multi and (cut := _chatter_cut(doc, first, texts, lo, hi)) < hi:
             hi = cut

@@ -103,3 +103,52 @@ def test_closing_count_remark_is_not_message_text() -> None:
     for kept in ("3 words: thank you, Ana.", "44 characters is all it takes."):
         assert parse_output(kept, "sms").text == kept  # the whole message is never a remark
     assert parse_output(f"{text}\n\n20 chairs left for Friday's class!", "sms").text != text
+
+
+def test_number_word_restating_a_list_in_the_facts_is_backed() -> None:
+    ctx = {"facts": ["From 2027-01-04, Jonah takes over the Marrow Creek Dairy, Ardent Paper "
+                     "and Lakeview Glassworks accounts."]}
+    assert check("SLACK: You're taking over three accounts.", "slack_dm", ctx).constraints == []
+    assert check("SLACK: You're taking over five accounts.", "slack_dm", ctx).constraints == [2]
+    assert check("SLACK: You're taking over 3 accounts.", "slack_dm", ctx).constraints == [2]
+
+
+def test_double_up_is_an_idiom_not_a_multiplier() -> None:
+    ctx = {"facts": ["If a dose is missed, skip it rather than doubling up."]}
+    assert check("SMS: Missed a dose? Skip it, don't double up.", "sms", ctx).constraints == []
+    assert check("SMS: Our plan will double your savings.", "sms", ctx).constraints == [2]
+
+
+def test_sensitive_no_or_send_as_is_in_notes_waives_review() -> None:
+    raw = ("BODY: Take 1 capsule with food and finish the course.\n"
+           "CHANNEL_NOTES: SENSITIVE: NO - routine medication reminder, send as is.")
+    assert [m.needs_review for m in parse_output(raw, "in_app").review_markers] == [False]
+    assert 7 in check(raw, "in_app").constraints
+
+
+def test_negated_mandatory_training_is_not_a_compliance_topic() -> None:
+    social = "SMS: The social is optional and it's not mandatory training, just pizza."
+    assert "compliance" not in {f.category for f in check(social, "sms").review_flags}
+    training = "SMS: Complete the mandatory training by Friday."
+    assert "compliance" in {f.category for f in check(training, "sms").review_flags}
+
+
+def test_here_is_line_alone_before_the_message_is_a_preamble() -> None:
+    raw = "Here's the weekly update for #field-ops:\n\n*Installs* are on track."
+    assert parse_output(raw, "slack_channel").text == "*Installs* are on track."
+    kept = "Here's the plan:\n*Installs* are on track."  # no blank line: part of the post
+    assert parse_output(kept, "slack_channel").text == kept
+
+
+def test_award_winning_is_backed_by_an_award_the_facts_say_was_won() -> None:
+    won = {"facts": ["The teaching team won the 2026 Golden Clef Award."]}
+    raw = "SMS: Our award-winning teachers can help."
+    assert check(raw, "sms", won).constraints == []
+    assert check(raw, "sms", {"facts": ["The team teaches piano."]}).constraints == [2]
+
+
+def test_greeting_with_an_honorific_still_precedes_the_opener() -> None:
+    html = "<p>Dear Mr. Petrov,</p><p>I hope this email finds you well! The course opened.</p>"
+    text = "Dear Mr. Petrov,\n\nI hope this email finds you well! The course opened."
+    raw = f"SUBJECT: Course\nBODY_HTML: {html}\nBODY_TEXT: {text}"
+    assert 1 in check(raw, "email").constraints

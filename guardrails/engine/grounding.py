@@ -49,7 +49,8 @@ _WORD_NUMBER = lazy_regex(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", regex.IGN
 # "second" as time unit or "a second look" is not a claim; skip ordinals used idiomatically.
 _IDIOMS = lazy_regex(
     r"\b(?:a|one|per|the) second\b|\bsecond (?:look|thought|chance)\b|\bin half\b|"
-    r"\bdouble[- ]check|\bhalf (?:an?|the) \b", regex.IGNORECASE)
+    r"\b(?:double|triple)[- ](?:check|click|tap|up\b|down\b)|\bdoubling (?:up|down)\b"
+    r"|\bhalf (?:an?|the) \b", regex.IGNORECASE)
 _ISO_DATE = lazy_regex(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _CLOCK_12 = lazy_regex(r"\b(\d{1,2})(?::\d{2})?\s?([ap])\.?m\b", regex.IGNORECASE)
 _CLOCK_24 = lazy_regex(r"\b(\d{1,2}):\d{2}\b")
@@ -273,10 +274,46 @@ def _read_number_words(texts: tuple[str, ...]) -> tuple[frozenset[float], frozen
     return frozenset(plain), frozenset(times)
 
 
+_LIST_END = lazy_re(r",? (?:and|or) ")
+
+
+def list_lengths(texts: tuple[str, ...]) -> frozenset[float]:
+    """How many items the facts' lists name ("Marrow Creek Dairy, Ardent Paper and Lakeview
+    Glassworks" is 3): "three accounts" restates such a list, it is not a new figure. Lists
+    of three or more only (an "A and B" is too often a phrase); the items before the last
+    are comma-separated pieces of at most four words without digits, and the first piece
+    that is longer is the list's first item."""
+    counts: set[float] = set()
+    for text in texts:
+        for m in _LIST_END.finditer(text):
+            if "," not in text[: m.start()]:
+                continue
+            pieces = text[: m.start()].split(",")
+            n = 1
+            for piece in reversed(pieces):
+                n += 1
+                if len(piece.split()) > 4 or any(c.isdigit() for c in piece) or not piece.strip():
+                    break
+            if n >= 3 and len(pieces) >= 2:
+                counts.add(float(n))
+    return frozenset(counts)
+
+
 @functools.lru_cache(maxsize=16384)
 def _fact_words(text: str) -> frozenset[str]:
     """Lower-cased, accent-free words of one fact (cached: facts recur across messages)."""
     return frozenset(words(strip_accents(text)))
+
+
+_WORD_FORMS = {
+    "winning": ("won", "win", "wins", "winner", "winners"),
+    "winner": ("won", "win", "wins", "winning", "winners"),
+    "awards": ("award",), "award": ("awards", "awarded"),
+    "rated": ("rating", "ratings", "rate"), "voted": ("vote", "votes"),
+    "recommended": ("recommend", "recommends"), "endorsed": ("endorse", "endorses", "endorsement"),
+    "featured": ("feature", "features"), "trusted": ("trust", "trusts"),
+}
+"""Other forms of a claim phrase's words that back it when the facts use them instead."""
 
 
 class FactBase:
@@ -328,7 +365,9 @@ class FactBase:
         spelled = self._number_words
         if spelled is None:
             spelled = self._number_words = _read_number_words(self.texts)
-        return not spelled[1].isdisjoint(values) or (plain and not spelled[0].isdisjoint(values))
+        if not spelled[1].isdisjoint(values) or (plain and not spelled[0].isdisjoint(values)):
+            return True
+        return plain and not claim.number and not list_lengths(self.texts).isdisjoint(values)
 
     def _states(self, claim: Claim) -> bool:
         """Whether some fact writes ``claim``'s number as a figure that backs it: read only
@@ -370,8 +409,11 @@ class FactBase:
         return False
 
     def supports_words(self, phrase: str) -> bool:
+        """Every word of ``phrase`` is in the facts, in some form ("award-winning" is backed
+        by "won the Golden Clef Award")."""
         toks = [w for w in words(strip_accents(phrase)) if len(w) > 2 or w.isdigit()]
-        return bool(toks) and all(t in self for t in toks)
+        return bool(toks) and all(
+            t in self or any(f in self for f in _WORD_FORMS.get(t, ())) for t in toks)
 
 
 _CLEAR_BEFORE = frozenset(" \t\n\x00(\"“'‘:;!?—–")

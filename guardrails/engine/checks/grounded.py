@@ -112,12 +112,17 @@ class _Grounded:
             pattern = self.pattern
             if pattern is not None and prefilter_allows(message.lowered(name), p.requires):
                 found.extend((m.group(), m.start()) for m in finditer(pattern, text))
-            for phrase, offset in found:
+            reported: list[str] = []
+            for phrase, offset in sorted(found, key=lambda f: -len(f[0])) if len(
+                    found) > 1 else found:
                 key = phrase.lower()
-                if key in seen or facts.supports_words(phrase):
-                    continue
+                spaced = f" {key.replace('-', ' ')} "
+                if key in seen or any(spaced in r for r in reported) or facts.supports_words(
+                        phrase):
+                    continue  # one report for "award-winning", not also "award winning", "award"
                 seen.add(key)
-                at = offset if offset is not None else max(text.lower().find(key), 0)
+                reported.append(spaced)
+                at = offset if offset is not None else _find_phrase(text.lower(), key)
                 out.append(Hit(name, detail=repr(_sentence(text, at)), evidence=phrase))
 
 
@@ -166,3 +171,12 @@ def _sentence(text: str, offset: int) -> str:
     end = min(ends) + 1 if ends else len(text)
     quote = " ".join(text[start:end].split())
     return quote if len(quote) <= 160 else quote[:157] + "..."
+
+
+def _find_phrase(lowered: str, phrase: str) -> int:
+    """Where ``phrase`` (a lexicon term, words joined by spaces) occurs in ``lowered``, its
+    words joined by spaces or hyphens ("award winning" in "award-winning"); 0 if nowhere."""
+    at = lowered.find(phrase)
+    if at < 0 and " " in phrase:
+        at = lowered.find(phrase.replace(" ", "-"))
+    return max(at, 0)

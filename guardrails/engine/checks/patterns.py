@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["GREETING", "PatternParams", "compile_forbidden", "compile_required"]
 
 GREETING = regex.compile(
-    r"\A\s*(?:(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b[^\n.!?]{0,60}"
+    r"\A\s*(?:(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b"
+    r"(?:\b(?:mrs?|ms|mx|dr|prof)\.|[^\n.!?]){0,60}"
     r"[,.!:;—-]*[ \t]*(?:\n|(?<=[,!:;.])\s)|[^\s,]{1,40},[ \t]*\n)\s*",
     regex.IGNORECASE,
 )
