@@ -294,7 +294,7 @@ def list_lengths(texts: tuple[str, ...]) -> frozenset[float]:
                 n += 1
                 if len(piece.split()) > 4 or any(c.isdigit() for c in piece) or not piece.strip():
                     break
-            if n >= 3 and len(pieces) >= 2:
+            if n >= 3:
                 counts.add(float(n))
     return frozenset(counts)
 
@@ -332,6 +332,7 @@ class FactBase:
         self.texts = tuple(texts)
         self._figures: _Figures | None = None
         self._number_words: tuple[frozenset[float], frozenset[float]] | None = None
+        self._list_lengths: frozenset[float] | None = None
         self._words: frozenset[str] | None = None
         self._folded: tuple[str, ...] | None = None
         """Each text lower-cased and accent-free, for :meth:`__contains__`."""
@@ -367,7 +368,12 @@ class FactBase:
             spelled = self._number_words = _read_number_words(self.texts)
         if not spelled[1].isdisjoint(values) or (plain and not spelled[0].isdisjoint(values)):
             return True
-        return plain and not claim.number and not list_lengths(self.texts).isdisjoint(values)
+        if not plain or claim.number:
+            return False  # a list backs a number word ("three accounts"), never a digit
+        lists = self._list_lengths
+        if lists is None:
+            lists = self._list_lengths = list_lengths(self.texts)
+        return not lists.isdisjoint(values)
 
     def _states(self, claim: Claim) -> bool:
         """Whether some fact writes ``claim``'s number as a figure that backs it: read only

@@ -113,8 +113,7 @@ class _Grounded:
             if pattern is not None and prefilter_allows(message.lowered(name), p.requires):
                 found.extend((m.group(), m.start()) for m in finditer(pattern, text))
             reported: list[str] = []
-            for phrase, offset in sorted(found, key=lambda f: -len(f[0])) if len(
-                    found) > 1 else found:
+            for phrase, offset in sorted(found, key=lambda f: -len(f[0])):  # longest first
                 key = phrase.lower()
                 spaced = f" {key.replace('-', ' ')} "
                 if key in seen or any(spaced in r for r in reported) or facts.supports_words(
